@@ -1,0 +1,18 @@
+/**
+ * A failure the user can act on. Commands throw it; only the entry module prints it and exits,
+ * so every message reaches the terminal the same way and no stack trace is shown for a user
+ * mistake.
+ */
+export class CliError extends Error {
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** Exit codes: 1 for a command that ran and found a problem, 2 for bad input. */
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;

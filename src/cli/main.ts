@@ -1,0 +1,25 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.ts';
+import { CliError, EXIT_USAGE } from './cli-error.ts';
+
+// The one place that exits: commands return normally or throw.
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its own message for usage errors.
+    return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`escher: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`escher: unexpected failure: ${detail}\n`);
+  if (process.env.ESCHER_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+  return 70;
+}

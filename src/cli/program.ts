@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+
+const packageJson = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command('escher')
+    .description('Observe AWS estates read-only through the AWS CLI profiles on this machine')
+    .version(packageJson.version, '-V, --version')
+    .option('--home <dir>', 'Escher home (default $ESCHER_HOME or ~/.escher)')
+    .showHelpAfterError()
+    .exitOverride();
+  return program;
+}
