@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { registerPolicyCommand } from './commands/policy.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
     .option('--home <dir>', 'Escher home (default $ESCHER_HOME or ~/.escher)')
     .showHelpAfterError()
     .exitOverride();
+  registerPolicyCommand(program);
   return program;
 }
