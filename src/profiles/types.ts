@@ -8,12 +8,7 @@ export interface SourceLocation {
 
 /** How a profile gets its credentials (product.md, "Profile"). */
 export type CredentialKind =
-  | 'static-keys'
-  | 'assume-role'
-  | 'sso'
-  | 'credential-process'
-  | 'web-identity'
-  | 'none';
+  'static-keys' | 'assume-role' | 'sso' | 'credential-process' | 'web-identity' | 'none';
 
 /**
  * One setting of a profile as Escher may keep it. Secret settings (keys, secrets, session
@@ -59,4 +54,42 @@ export interface ProfileWarning {
   readonly file: string;
   readonly line: number;
   readonly profile?: string;
+}
+
+/** One of the two shared files, as looked for. A missing file is normal, not an error. */
+export interface ProfileFileInfo {
+  readonly kind: 'config' | 'credentials';
+  readonly path: string;
+  readonly exists: boolean;
+}
+
+/**
+ * A section that looks like a profile but that the AWS SDKs do not read as one, e.g.
+ * `[profile dev]` in the credentials file (field case C01). Listed so the user can fix it.
+ */
+export interface IgnoredSection {
+  readonly source: SourceLocation;
+  readonly reason: string;
+  /** The profile the user probably meant. */
+  readonly suspectProfile?: string;
+}
+
+/**
+ * Credentials and profile choice taken from the environment (field case C14). They apply only
+ * when no profile is chosen explicitly; then keys outrank `AWS_PROFILE`.
+ */
+export interface EnvironmentSource {
+  readonly hasKeys: boolean;
+  readonly profile?: string;
+  readonly region?: string;
+  /** Which source the SDK's default chain would use when no profile is named. */
+  readonly defaultChainWinner: 'environment-keys' | 'profile';
+}
+
+export interface ProfileCatalog {
+  readonly profiles: readonly DiscoveredProfile[];
+  readonly warnings: readonly ProfileWarning[];
+  readonly files: readonly ProfileFileInfo[];
+  readonly ignoredSections: readonly IgnoredSection[];
+  readonly environment: EnvironmentSource;
 }

@@ -1,0 +1,291 @@
+import { parseIni, type IniDocument, type IniSection } from './ini-parse.ts';
+import type { IgnoredSection, ProfileWarning, SourceLocation, WarningSeverity } from './types.ts';
+
+/**
+ * Turns the parsed config and credentials files into profiles, SSO sessions and services
+ * sections the way the AWS SDKs do, and records a warning with file and line wherever the
+ * AWS CLI or some SDK would read the files differently.
+ */
+
+export interface ProfileProperty {
+  readonly name: string;
+  readonly value: string;
+  /** Present when the key had an empty value followed by indented `key = value` lines. */
+  readonly subProperties?: Readonly<Record<string, string>>;
+  readonly source: SourceLocation;
+}
+
+/** A profile, `sso-session` or `services` section, merged over every place it appears. */
+export interface MergedSection {
+  readonly name: string;
+  readonly sources: SourceLocation[];
+  readonly properties: Map<string, ProfileProperty>;
+}
+
+export interface ProfileFileSet {
+  readonly profiles: Map<string, MergedSection>;
+  readonly ssoSessions: Map<string, MergedSection>;
+  readonly services: Map<string, MergedSection>;
+  readonly ignoredSections: IgnoredSection[];
+  readonly warnings: ProfileWarning[];
+}
+
+export interface ProfileFileText {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Characters the SDKs accept in profile and key names. */
+const IDENTIFIER = /^[A-Za-z0-9\-_/.%@:+]+$/;
+/** Non-profile sections the AWS CLI itself reads from the config file. */
+const KNOWN_CONFIG_SECTIONS = new Set(['preview', 'plugins', 'cli']);
+
+type ConfigHeader =
+  | { kind: 'default-bare' }
+  | { kind: 'profile' | 'sso-session' | 'services'; name: string; quoted: boolean }
+  | { kind: 'other' };
+
+export function classifyConfigHeader(header: string): ConfigHeader {
+  if (header === 'default') return { kind: 'default-bare' };
+  const match = /^(profile|sso-session|services)[ \t]+(.*)$/.exec(header);
+  if (!match) return { kind: 'other' };
+  const kind = match[1] as 'profile' | 'sso-session' | 'services';
+  const rest = (match[2] ?? '').trim();
+  // `aws configure sso` quotes names that hold spaces, e.g. [sso-session 'Team Dev'].
+  const quoted = /^'(.+)'$|^"(.+)"$/.exec(rest);
+  if (quoted) return { kind, name: quoted[1] ?? quoted[2] ?? '', quoted: true };
+  return { kind, name: rest, quoted: false };
+}
+
+export function readProfileFileSet(files: {
+  config?: ProfileFileText;
+  credentials?: ProfileFileText;
+}): ProfileFileSet {
+  const set: ProfileFileSet = {
+    profiles: new Map(),
+    ssoSessions: new Map(),
+    services: new Map(),
+    ignoredSections: [],
+    warnings: [],
+  };
+  if (files.config) readConfig(set, files.config);
+  if (files.credentials) readCredentials(set, files.credentials);
+  return set;
+}
+
+function warn(
+  set: ProfileFileSet,
+  severity: WarningSeverity,
+  code: string,
+  message: string,
+  source: { file: string; line: number },
+  profile?: string,
+): void {
+  set.warnings.push({
+    severity,
+    code,
+    message,
+    file: source.file,
+    line: source.line,
+    ...(profile === undefined ? {} : { profile }),
+  });
+}
+
+function readDocument(set: ProfileFileSet, file: ProfileFileText): IniDocument {
+  const doc = parseIni(file.text);
+  const at = (line: number): { file: string; line: number } => ({ file: file.path, line });
+  if (doc.hadBom) {
+    warn(set, 'info', 'file-bom', `${file.path} starts with a byte-order mark (ignored)`, at(1));
+  }
+  for (const problem of doc.problems) {
+    warn(set, 'error', 'parse-error', `${problem.message} (line skipped)`, at(problem.line));
+  }
+  for (const empty of doc.emptyValuesFollowedByKeys) {
+    warn(
+      set,
+      'warning',
+      'empty-value-not-nested',
+      `"${empty.name} =" has an empty value and the lines after it are not indented: the SDKs ` +
+        `read them as ordinary keys and the AWS CLI may fail on this profile; indent them to ` +
+        `make them sub-keys of ${empty.name}`,
+      at(empty.line),
+    );
+  }
+  return doc;
+}
+
+function readConfig(set: ProfileFileSet, file: ProfileFileText): void {
+  const doc = readDocument(set, file);
+  const headers = doc.sections.map((section) => classifyConfigHeader(section.header));
+  const hasPrefixedDefault = headers.some((h) => h.kind === 'profile' && h.name === 'default');
+
+  doc.sections.forEach((section, index) => {
+    const header = headers[index]!;
+    const source = { file: file.path, section: section.header, line: section.line };
+    if (header.kind === 'default-bare') {
+      if (hasPrefixedDefault) {
+        warn(
+          set,
+          'warning',
+          'config-default-shadowed',
+          '[default] is ignored because the file also has [profile default] (SDK rule); the ' +
+            'AWS CLI instead keeps whichever of the two comes last: keep only one',
+          source,
+          'default',
+        );
+        set.ignoredSections.push({ source, reason: 'shadowed by [profile default]' });
+        return;
+      }
+      mergeInto(set, set.profiles, 'default', section, source);
+      return;
+    }
+    if (header.kind === 'other') {
+      if (KNOWN_CONFIG_SECTIONS.has(section.header)) return;
+      warn(
+        set,
+        'warning',
+        'config-missing-profile-prefix',
+        `config section [${section.header}] lacks the profile prefix, so it is not a ` +
+          `profile for the AWS SDKs or the AWS CLI (did you mean [profile ${section.header}]?)`,
+        source,
+      );
+      set.ignoredSections.push({
+        source,
+        reason: 'config section without the "profile " prefix',
+        suspectProfile: section.header,
+      });
+      return;
+    }
+    if (!validName(set, header.name, header.quoted, source)) return;
+    const target =
+      header.kind === 'profile'
+        ? set.profiles
+        : header.kind === 'sso-session'
+          ? set.ssoSessions
+          : set.services;
+    mergeInto(set, target, header.name, section, source);
+  });
+}
+
+function readCredentials(set: ProfileFileSet, file: ProfileFileText): void {
+  const doc = readDocument(set, file);
+  for (const section of doc.sections) {
+    const source = { file: file.path, section: section.header, line: section.line };
+    const prefixed = /^profile[ \t]+(.+)$/.exec(section.header);
+    if (prefixed) {
+      const meant = prefixed[1]!.trim();
+      warn(
+        set,
+        'warning',
+        'credentials-profile-prefix',
+        `credentials section [${section.header}] is not the profile ${meant}: the "profile " ` +
+          `prefix belongs only in the config file. The AWS SDKs ignore this section and the ` +
+          `AWS CLI only finds it as --profile "${section.header}"; rename it [${meant}]`,
+        source,
+      );
+      set.ignoredSections.push({
+        source,
+        reason: '"profile " prefix in the credentials file',
+        suspectProfile: meant,
+      });
+      continue;
+    }
+    // Credentials-file section names are the profile names, verbatim.
+    if (!validName(set, section.header, false, source)) continue;
+    mergeInto(set, set.profiles, section.header, section, source);
+    const region = section.properties.find((p) => p.name === 'region');
+    if (region) {
+      warn(
+        set,
+        'info',
+        'region-in-credentials-file',
+        `region is set in the credentials file: Escher and the AWS CLI use it, some SDK-based ` +
+          `tools ignore it; move it to [profile ${section.header}] in the config file`,
+        { file: file.path, line: region.line },
+        section.header,
+      );
+    }
+  }
+}
+
+function validName(
+  set: ProfileFileSet,
+  name: string,
+  quoted: boolean,
+  source: SourceLocation,
+): boolean {
+  if (quoted && name !== '' && !/['"]/.test(name)) {
+    if (!IDENTIFIER.test(name)) {
+      warn(
+        set,
+        'info',
+        'quoted-section-name',
+        `section name '${name}' is quoted: the AWS CLI and Escher read it as ${name}, but some ` +
+          `SDK-based tools cannot find names with spaces`,
+        source,
+      );
+    }
+    return true;
+  }
+  if (IDENTIFIER.test(name)) return true;
+  warn(
+    set,
+    'warning',
+    'invalid-profile-name',
+    `section [${source.section}] is ignored: the name "${name}" may only hold letters, digits ` +
+      `and - _ / . % @ : + (quote a name that needs spaces)`,
+    source,
+  );
+  set.ignoredSections.push({ source, reason: 'name holds characters the SDKs reject' });
+  return false;
+}
+
+function mergeInto(
+  set: ProfileFileSet,
+  target: Map<string, MergedSection>,
+  name: string,
+  section: IniSection,
+  source: SourceLocation,
+): void {
+  let merged = target.get(name);
+  if (!merged) {
+    merged = { name, sources: [], properties: new Map() };
+    target.set(name, merged);
+  }
+  merged.sources.push(source);
+  for (const property of section.properties) {
+    const at = { file: source.file, section: source.section, line: property.line };
+    if (!IDENTIFIER.test(property.writtenName)) {
+      warn(
+        set,
+        'warning',
+        'invalid-key-name',
+        `key "${property.writtenName}" is ignored: key names may only hold letters, digits and ` +
+          `- _ / . % @ : +`,
+        at,
+        name,
+      );
+      continue;
+    }
+    if (property.writtenName !== property.name) {
+      warn(
+        set,
+        'warning',
+        'uppercase-key',
+        `key ${property.writtenName} is not lower case: Escher and the AWS CLI read it as ` +
+          `${property.name}, but some SDK-based tools ignore it; write it in lower case`,
+        at,
+        name,
+      );
+    }
+    const subProperties = property.subProperties?.length
+      ? Object.fromEntries(property.subProperties.map((sub) => [sub.name, sub.value]))
+      : undefined;
+    merged.properties.set(property.name, {
+      name: property.name,
+      value: property.value,
+      ...(subProperties ? { subProperties } : {}),
+      source: at,
+    });
+  }
+}
