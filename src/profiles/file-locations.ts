@@ -44,7 +44,7 @@ export function sdkHomeDir(env: NodeJS.ProcessEnv, platform: Platform): string {
 export function locateProfileFiles(input: FileLocationInput): ProfileFileLocations {
   const platform = input.platform ?? currentPlatform();
   const home = input.homeDir ?? sdkHomeDir(input.env, platform);
-  const join = platform === 'windows' ? path.win32.join : path.posix.join;
+  const join = joinFor(platform);
   const pick = (variable: string | undefined, ...fallback: string[]): string =>
     variable ? expandHome(variable, home, platform) : join(home, ...fallback);
   return {
@@ -60,6 +60,10 @@ export function expandHome(file: string, home: string, platform: Platform): stri
   if (file === '~') return home;
   const separator = platform === 'windows' ? /^~[\\/]/ : /^~\//;
   if (!separator.test(file)) return file;
-  const join = platform === 'windows' ? path.win32.join : path.posix.join;
-  return join(home, file.slice(2));
+  return joinFor(platform)(home, file.slice(2));
+}
+
+function joinFor(platform: Platform): (...parts: string[]) => string {
+  const paths = platform === 'windows' ? path.win32 : path.posix;
+  return (...parts) => paths.join(...parts);
 }
