@@ -77,7 +77,7 @@ async function bodyText(body: unknown): Promise<string> {
     for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
     return Buffer.concat(chunks).toString('utf8');
   }
-  return String(body);
+  return JSON.stringify(body);
 }
 
 /**
@@ -114,7 +114,7 @@ export class WireMock {
         operation: operationOf(service, request, body),
         method: request.method,
         path: request.path,
-        query: request.query as WireRequest['query'],
+        query: request.query,
         headers: request.headers,
         body,
       };
@@ -137,7 +137,7 @@ export class WireMock {
       handle,
       updateHttpClientConfig: () => undefined,
       httpHandlerConfigs: () => ({}),
-    } as unknown as HttpHandler;
+    };
   };
 }
 
