@@ -1,0 +1,118 @@
+import type { CredentialKind } from '../profiles/types.ts';
+import { AUTH_FAILED, errorFacts, isNetworkFailure } from './classify-call.ts';
+import type { AuthFailure, AuthFailureKind } from './types.ts';
+
+/** What the profile files say about a profile; words for a failure that AWS cannot give. */
+export interface ProfileFacts {
+  readonly credentialKind?: CredentialKind;
+  readonly roleArn?: string;
+  /** Known from the files alone: a role ARN's account, or `sso_account_id`. */
+  readonly accountId?: string;
+  readonly endpointUrl?: string;
+}
+
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException']);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+
+/** The failure for a kind, in the seed's troubleshooting words, with the command that fixes it. */
+export function authFailure(
+  kind: AuthFailureKind,
+  profile: string,
+  detail: { code?: string; roleArn?: string; endpoint?: string; message?: string } = {},
+): AuthFailure {
+  const code = detail.code ? ` (${detail.code})` : '';
+  const configure = `aws configure --profile ${profile}`;
+  const base = detail.code ? { code: detail.code } : {};
+  switch (kind) {
+    case 'profile-not-found':
+      return {
+        kind,
+        ...base,
+        summary: `Unable to locate credentials: profile ${profile} is not in the AWS config or credentials file`,
+        fix: configure,
+      };
+    case 'no-credentials':
+      return { kind, ...base, summary: 'Unable to locate credentials', fix: configure };
+    case 'sso-expired':
+      return {
+        kind,
+        ...base,
+        summary: `SSO session expired${code}`,
+        fix: `aws sso login --profile ${profile}`,
+      };
+    case 'keys-rejected':
+      return { kind, ...base, summary: `AWS rejected the access keys${code}`, fix: configure };
+    case 'token-expired':
+      return { kind, ...base, summary: `The session token has expired${code}`, fix: configure };
+    case 'role-not-assumable': {
+      const role = detail.roleArn ?? 'the role in role_arn';
+      return {
+        kind,
+        ...base,
+        ...(detail.roleArn ? { roleArn: detail.roleArn } : {}),
+        summary: `Cannot assume role ${role}${code}`,
+        fix:
+          `let the source identity of profile ${profile} assume ${role}: its trust policy ` +
+          `must name that principal, and the principal needs sts:AssumeRole on it`,
+      };
+    }
+    case 'unreachable':
+      return {
+        kind,
+        ...base,
+        summary: `No answer from ${detail.endpoint ?? 'AWS'}${code}`,
+        fix: `check the network, and endpoint_url of profile ${profile}`,
+      };
+    case 'other':
+      return {
+        kind,
+        ...base,
+        summary: detail.message ?? `Sign-in failed${code}`,
+        fix: `aws sts get-caller-identity --profile ${profile}`,
+      };
+  }
+}
+
+/**
+ * Why the profile's credential provider failed. A service's answer (STS AssumeRole, the SSO
+ * portal) is read from its code; a provider that found nothing to use is read from the kind of
+ * credentials the profile files declare, since the SDK gives such errors no code.
+ */
+export function credentialFailure(
+  error: unknown,
+  profile: string,
+  facts: ProfileFacts,
+): AuthFailure {
+  const found = errorFacts(error);
+  const detail = { code: found.code, endpoint: facts.endpointUrl };
+  if (found.httpStatus !== undefined) {
+    if (ACCESS_DENIED.has(found.code) && facts.roleArn) {
+      return authFailure('role-not-assumable', profile, { ...detail, roleArn: facts.roleArn });
+    }
+    if (found.code === 'UnauthorizedException' || facts.credentialKind === 'sso') {
+      return authFailure('sso-expired', profile, detail);
+    }
+    if (EXPIRED.has(found.code)) return authFailure('token-expired', profile, detail);
+    if (AUTH_FAILED.has(found.code)) return authFailure('keys-rejected', profile, detail);
+    return authFailure('other', profile, detail);
+  }
+  if (isNetworkFailure(found) && found.code !== 'Error') {
+    return authFailure('unreachable', profile, detail);
+  }
+  if (facts.credentialKind === 'sso') return authFailure('sso-expired', profile, {});
+  return authFailure('no-credentials', profile, {});
+}
+
+/** Why sts:GetCallerIdentity, which every principal may call, did not answer. */
+export function identityFailure(error: unknown, profile: string, facts: ProfileFacts): AuthFailure {
+  const found = errorFacts(error);
+  const detail = { code: found.code, endpoint: facts.endpointUrl };
+  if (EXPIRED.has(found.code)) {
+    return facts.credentialKind === 'sso'
+      ? authFailure('sso-expired', profile, detail)
+      : authFailure('token-expired', profile, detail);
+  }
+  if (AUTH_FAILED.has(found.code)) return authFailure('keys-rejected', profile, detail);
+  if (isNetworkFailure(found)) return authFailure('unreachable', profile, detail);
+  return authFailure('other', profile, detail);
+}

@@ -1,0 +1,142 @@
+import type { ReadOperation } from '../aws/operations.ts';
+import type { CheckOutcome } from './types.ts';
+
+/** What Test Access needs to know of a failed call, read from the SDK error's structure. */
+export interface CallErrorFacts {
+  readonly code: string;
+  readonly httpStatus?: number;
+  readonly message: string;
+}
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+  'Forbidden',
+]);
+
+const THROTTLED = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'LimitExceededException',
+  'ProvisionedThroughputExceededException',
+]);
+
+/** Codes that mean the request was not signed by credentials AWS accepts. */
+export const AUTH_FAILED = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'AuthFailure',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidAccessKeyId',
+  'InvalidToken',
+  'RequestExpired',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+]);
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'TimeoutError',
+]);
+
+/** The code, status and message of anything the SDK or the network threw. */
+export function errorFacts(error: unknown): CallErrorFacts {
+  if (typeof error !== 'object' || error === null) {
+    return { code: 'Unknown', message: String(error) };
+  }
+  const record = error as {
+    name?: unknown;
+    code?: unknown;
+    Code?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  const status = record.$metadata?.httpStatusCode;
+  // Node puts system errors (ECONNREFUSED) in `code`; the SDK puts the AWS code in `name`.
+  const nodeCode = typeof record.code === 'string' ? record.code : undefined;
+  const name = typeof record.name === 'string' ? record.name : undefined;
+  const awsCode = typeof record.Code === 'string' ? record.Code : undefined;
+  const code =
+    nodeCode && NETWORK_CODES.has(nodeCode) ? nodeCode : (awsCode ?? name ?? nodeCode ?? 'Error');
+  return {
+    code,
+    ...(typeof status === 'number' ? { httpStatus: status } : {}),
+    message: typeof record.message === 'string' ? record.message : '',
+  };
+}
+
+export function isNetworkFailure(facts: CallErrorFacts): boolean {
+  return (
+    NETWORK_CODES.has(facts.code) || (facts.httpStatus === undefined && facts.code === 'Error')
+  );
+}
+
+/**
+ * The policy type of an explicit deny, in AWS's words ("service control policy",
+ * "identity-based policy", "permissions boundary", ...). The message is read only for this:
+ * whether the call failed, and why, comes from the code.
+ */
+export function explicitDenyOf(message: string): { policyType?: string } | undefined {
+  if (!/explicit deny/i.test(message)) return undefined;
+  const match = /explicit deny in (?:an? )?([a-z][a-z -]*?(?:policy|boundary))\b/i.exec(message);
+  return match?.[1] ? { policyType: match[1].toLowerCase() } : {};
+}
+
+/** How a failed read of the table answered a question about permissions. */
+export function classifyCallError(error: unknown, operation: ReadOperation): CheckOutcome {
+  const facts = errorFacts(error);
+  const notEnabled = notEnabledReason(facts, operation);
+  if (notEnabled) return { kind: 'not-enabled', reason: notEnabled };
+  if (ACCESS_DENIED.has(facts.code)) {
+    const deny = explicitDenyOf(facts.message);
+    return deny ? { kind: 'denied', ...deny } : { kind: 'missing' };
+  }
+  if (THROTTLED.has(facts.code)) {
+    return { kind: 'unverified', reason: `still throttled after retries (${facts.code})` };
+  }
+  if (AUTH_FAILED.has(facts.code)) {
+    return { kind: 'unverified', reason: `credentials refused (${facts.code})` };
+  }
+  if (isNetworkFailure(facts)) {
+    return { kind: 'unverified', reason: `no answer from the endpoint (${facts.code})` };
+  }
+  // Any other answer (no such resource, report not ready, even a server error) came after
+  // AWS authorised the call: authorisation is the first thing a service does with a request.
+  return { kind: 'allowed' };
+}
+
+function notEnabledReason(facts: CallErrorFacts, operation: ReadOperation): string | undefined {
+  if (facts.code === 'AWSOrganizationsNotInUseException') {
+    return 'standalone account: it belongs to no organization';
+  }
+  if (operation.service === 'securityhub' && facts.code === 'InvalidAccessException') {
+    return 'Security Hub is not enabled';
+  }
+  // Cost Explorer answers AccessDeniedException both for a missing ce: action and for an
+  // account whose payer never opened Cost Explorer; only the first names the action.
+  if (
+    operation.service === 'cost_explorer' &&
+    facts.code === 'AccessDeniedException' &&
+    !facts.message.includes('ce:')
+  ) {
+    return 'Cost Explorer is not enabled for this account (a setting of the paying account)';
+  }
+  return undefined;
+}
