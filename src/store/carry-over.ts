@@ -1,0 +1,63 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Copies into version `to` what the given profiles observed in version `from`: resources
+ * (keeping only those profiles in observed_by, merged with rows already there), coverage,
+ * failures and their per-profile record. Used for enabled profiles a refresh did not scan,
+ * so every version is the whole estate and the diff never reports an unscanned account's
+ * resources as removed.
+ */
+export function carryOver(
+  db: DatabaseSync,
+  from: number,
+  to: number,
+  profiles: readonly string[],
+  parts: { readonly coverage: boolean } = { coverage: true },
+): void {
+  if (profiles.length === 0) return;
+  const names = JSON.stringify([...profiles]);
+  db.prepare(
+    `INSERT INTO resources (version_id, account, type, resource_id, domain, region, name, tags,
+       attributes, observed_by)
+     SELECT ?, r.account, r.type, r.resource_id, r.domain, r.region, r.name, r.tags,
+       r.attributes,
+       (SELECT json_group_array(value) FROM (SELECT o.value FROM json_each(r.observed_by) o
+          WHERE o.value IN (SELECT value FROM json_each(?)) ORDER BY o.value))
+     FROM resources r
+     WHERE r.version_id = ? AND EXISTS (SELECT 1 FROM json_each(r.observed_by) o
+       WHERE o.value IN (SELECT value FROM json_each(?)))
+     ON CONFLICT (version_id, account, type, resource_id) DO UPDATE SET observed_by = (
+       SELECT json_group_array(value) FROM (
+         SELECT value FROM json_each(resources.observed_by)
+         UNION SELECT value FROM json_each(excluded.observed_by) ORDER BY value))`,
+  ).run(to, names, from, names);
+  // A profile whose scan failed authentication keeps its resources but not its old coverage.
+  if (!parts.coverage) return;
+  db.prepare(
+    `INSERT OR REPLACE INTO coverage (version_id, profile, domain, status, detail, counts)
+     SELECT ?, profile, domain, status, detail, counts FROM coverage
+     WHERE version_id = ? AND profile IN (SELECT value FROM json_each(?))`,
+  ).run(to, from, names);
+  db.prepare(
+    `INSERT INTO failures (version_id, profile, domain, region, operation, action, error_code,
+       http_status, kind, denied_by, fix, message)
+     SELECT ?, profile, domain, region, operation, action, error_code, http_status, kind,
+       denied_by, fix, message FROM failures
+     WHERE version_id = ? AND profile IN (SELECT value FROM json_each(?))`,
+  ).run(to, from, names);
+}
+
+/** Copies the per-profile record (account, when scanned, error) of carried profiles. */
+export function carryOverProfileRecords(
+  db: DatabaseSync,
+  from: number,
+  to: number,
+  profiles: readonly string[],
+): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO version_profiles (version_id, profile, account_id, scanned,
+       scanned_at, error)
+     SELECT ?, profile, account_id, 0, scanned_at, error FROM version_profiles
+     WHERE version_id = ? AND profile IN (SELECT value FROM json_each(?))`,
+  ).run(to, from, JSON.stringify([...profiles]));
+}

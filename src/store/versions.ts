@@ -1,0 +1,158 @@
+import type { Store } from './database.ts';
+import { inTransaction } from './database.ts';
+
+/** One EstateView version as the store records it. */
+export interface EstateVersion {
+  readonly id: number;
+  readonly startedAt: string;
+  readonly completedAt?: string;
+  readonly state: 'pending' | 'complete' | 'abandoned';
+  readonly previousId?: number;
+  /** Changes since the previous complete version; absent for the first version. */
+  readonly changes?: {
+    readonly added: number;
+    readonly removed: number;
+    readonly modified: number;
+  };
+}
+
+/** A refresh is already writing a version; two would race for the next one. */
+export class RefreshBusyError extends Error {
+  readonly ownerPid: number;
+  readonly versionId: number;
+  constructor(ownerPid: number, versionId: number) {
+    super(
+      `another refresh (process ${ownerPid}) is writing EstateView version ${versionId}; ` +
+        'wait for it to finish',
+    );
+    this.name = 'RefreshBusyError';
+    this.ownerPid = ownerPid;
+    this.versionId = versionId;
+  }
+}
+
+interface VersionRow {
+  id: number;
+  started_at: string;
+  completed_at: string | null;
+  state: EstateVersion['state'];
+  owner_pid: number;
+  previous_id: number | null;
+  added: number | null;
+  removed: number | null;
+  modified: number | null;
+}
+
+/** The version readers see: the newest complete one. Pending and abandoned ones never are. */
+export function currentVersion(store: Store): EstateVersion | undefined {
+  const row = store.db
+    .prepare("SELECT * FROM estate_versions WHERE state = 'complete' ORDER BY id DESC LIMIT 1")
+    .get();
+  return row ? fromRow(row as unknown as VersionRow) : undefined;
+}
+
+export function getVersion(store: Store, id: number): EstateVersion | undefined {
+  const row = store.db.prepare('SELECT * FROM estate_versions WHERE id = ?').get(id);
+  return row ? fromRow(row as unknown as VersionRow) : undefined;
+}
+
+export function listVersions(store: Store): EstateVersion[] {
+  return store.db
+    .prepare('SELECT * FROM estate_versions ORDER BY id')
+    .all()
+    .map((row) => fromRow(row as unknown as VersionRow));
+}
+
+/**
+ * Marks every pending version whose writer is gone as abandoned and drops its rows: a killed
+ * scan leaves the last complete version current. Returns the ids abandoned.
+ */
+export function abandonDeadVersions(store: Store): number[] {
+  const pending = store.db
+    .prepare("SELECT id, owner_pid FROM estate_versions WHERE state = 'pending'")
+    .all() as unknown as { id: number; owner_pid: number }[];
+  const dead = pending.filter((row) => !store.isAlive(row.owner_pid)).map((row) => row.id);
+  if (dead.length === 0) return [];
+  inTransaction(store.db, () => {
+    for (const id of dead) abandonVersionRows(store, id);
+    // Nothing scans any more, so no profile is Active.
+    const live = store.db
+      .prepare("SELECT count(*) AS n FROM estate_versions WHERE state = 'pending'")
+      .get() as { n: number };
+    if (live.n === 0) {
+      store.db.exec("UPDATE profiles SET lifecycle = 'Enabled' WHERE lifecycle = 'Active'");
+      store.db.exec(
+        "UPDATE profiles SET previous_lifecycle = 'Enabled' WHERE previous_lifecycle = 'Active'",
+      );
+    }
+  });
+  return dead;
+}
+
+/** Inside a transaction: abandons one pending version and frees its rows. */
+export function abandonVersionRows(store: Store, id: number): void {
+  for (const table of ['resources', 'coverage', 'failures', 'changes', 'version_profiles']) {
+    // Table names come from the fixed list above, never from input.
+    store.db.prepare(`DELETE FROM ${table} WHERE version_id = ?`).run(id);
+  }
+  store.db
+    .prepare(
+      "UPDATE estate_versions SET state = 'abandoned', completed_at = ? WHERE id = ? AND state = 'pending'",
+    )
+    .run(store.now().toISOString(), id);
+}
+
+/**
+ * Inside a transaction: refuses when a live process writes a version, abandons dead ones,
+ * and opens a new pending version owned by this process.
+ */
+export function openPendingVersion(store: Store): { id: number; previousId?: number } {
+  const pending = store.db
+    .prepare("SELECT id, owner_pid FROM estate_versions WHERE state = 'pending'")
+    .all() as unknown as { id: number; owner_pid: number }[];
+  for (const row of pending) {
+    if (store.isAlive(row.owner_pid)) throw new RefreshBusyError(row.owner_pid, row.id);
+    abandonVersionRows(store, row.id);
+  }
+  const previousId = currentVersion(store)?.id;
+  const inserted = store.db
+    .prepare(
+      `INSERT INTO estate_versions (started_at, state, owner_pid, previous_id)
+       VALUES (?, 'pending', ?, ?)`,
+    )
+    .run(store.now().toISOString(), store.pid, previousId ?? null);
+  return { id: Number(inserted.lastInsertRowid), ...(previousId ? { previousId } : {}) };
+}
+
+/** Inside a transaction: makes a pending version current, recording its change counts. */
+export function completeVersion(store: Store, id: number, changes: EstateVersion['changes']): void {
+  const result = store.db
+    .prepare(
+      `UPDATE estate_versions SET state = 'complete', completed_at = ?, added = ?, removed = ?,
+         modified = ?
+       WHERE id = ? AND state = 'pending'`,
+    )
+    .run(
+      store.now().toISOString(),
+      changes?.added ?? null,
+      changes?.removed ?? null,
+      changes?.modified ?? null,
+      id,
+    );
+  if (result.changes !== 1) {
+    throw new Error(`EstateView version ${id} is no longer pending; it cannot become current`);
+  }
+}
+
+function fromRow(row: VersionRow): EstateVersion {
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    ...(row.completed_at !== null ? { completedAt: row.completed_at } : {}),
+    state: row.state,
+    ...(row.previous_id !== null ? { previousId: row.previous_id } : {}),
+    ...(row.added !== null && row.removed !== null && row.modified !== null
+      ? { changes: { added: row.added, removed: row.removed, modified: row.modified } }
+      : {}),
+  };
+}

@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/index.ts';
+import {
+  countResources,
+  coverageOf,
+  currentVersion,
+  failuresOf,
+  listChanges,
+  listVersions,
+  openStore,
+  PendingVersion,
+  queryResources,
+  RefreshBusyError,
+} from '../../src/store/index.ts';
+import { join } from 'node:path';
+import { coverage, deniedCall, instance, manualClock, tempDir } from './helpers.ts';
+
+describe('EstateView versions', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let store: Store;
+  const clock = manualClock();
+
+  beforeEach(() => {
+    dir = tempDir();
+    store = openStore(join(dir.path, 'home'), { now: clock.now });
+  });
+  afterEach(() => {
+    store.close();
+    dir.remove();
+  });
+
+  function scan(profile: string, ids: string[], carried: string[] = []): PendingVersion {
+    const pending = PendingVersion.open(store, { scanned: [profile], carried });
+    for (const id of ids) pending.resource(profile, instance(id));
+    pending.coverage(profile, coverage('ec2', `${ids.length} resources`));
+    pending.profileDone(profile, { accountId: '123456789012' });
+    return pending;
+  }
+
+  it('keeps a pending version invisible until its commit', () => {
+    const first = scan('prod', ['i-1', 'i-2']);
+    expect(currentVersion(store)).toBeUndefined();
+    first.commit();
+    const second = scan('prod', ['i-1']);
+    second.flush();
+
+    expect(currentVersion(store)?.id).toBe(first.id);
+    expect(countResources(store, first.id, {})).toBe(2);
+    second.commit();
+    expect(currentVersion(store)?.id).toBe(second.id);
+  });
+
+  it('refuses a second refresh while a live process writes a version', () => {
+    scan('prod', ['i-1']);
+    expect(() => PendingVersion.open(store, { scanned: ['prod'], carried: [] })).toThrow(
+      RefreshBusyError,
+    );
+  });
+
+  it('abandons a pending version whose process is gone, on the next open', () => {
+    scan('prod', ['i-1']).commit();
+    const orphan = openStore(join(dir.path, 'home'), { now: clock.now, pid: 999_999_999 });
+    const left = PendingVersion.open(orphan, { scanned: ['prod'], carried: [] });
+    left.resource('prod', instance('i-9'));
+    left.flush();
+    orphan.close();
+
+    const reopened = openStore(join(dir.path, 'home'), { now: clock.now });
+    const states = listVersions(reopened).map((version) => [version.id, version.state]);
+    expect(states).toEqual([
+      [1, 'complete'],
+      [left.id, 'abandoned'],
+    ]);
+    expect(countResources(reopened, left.id, {})).toBe(0);
+    reopened.close();
+  });
+
+  it('counts added, removed and modified resources against the previous version', () => {
+    scan('prod', ['i-1', 'i-2', 'i-3']).commit();
+    clock.advance(60_000);
+    const next = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    next.resource('prod', instance('i-1'));
+    next.resource('prod', instance('i-2', { attributes: { state: 'stopped' } }));
+    next.resource('prod', instance('i-4', { tags: { team: 'web' } }));
+    next.profileDone('prod', { accountId: '123456789012' });
+    const version = next.commit();
+
+    expect(version.changes).toEqual({ added: 1, removed: 1, modified: 1 });
+    expect(listChanges(store.db, version.id).map((c) => `${c.change} ${c.id}`)).toEqual([
+      'added i-4',
+      'modified i-2',
+      'removed i-3',
+    ]);
+  });
+
+  it('sees no change when attributes come back in another key order', () => {
+    scan('prod', ['i-1']).commit();
+    const next = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    next.resource(
+      'prod',
+      instance('i-1', { attributes: { instanceType: 't3.micro', state: 'running' } }),
+    );
+    expect(next.commit().changes).toEqual({ added: 0, removed: 0, modified: 0 });
+  });
+
+  it('merges two profiles of one account into one row that names both observers', () => {
+    const pending = PendingVersion.open(store, { scanned: ['prod', 'audit'], carried: [] });
+    pending.resource('prod', instance('i-1', { attributes: { state: 'running' } }));
+    pending.resource('audit', instance('i-1', { attributes: { monitoring: 'enabled' } }));
+    pending.resource('audit', instance('i-2'));
+    const version = pending.commit();
+
+    const rows = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
+    expect(rows.map((row) => [row.id, row.observedBy])).toEqual([
+      ['i-1', ['audit', 'prod']],
+      ['i-2', ['audit']],
+    ]);
+    expect(rows[0]?.attributes).toEqual({ monitoring: 'enabled', state: 'running' });
+    expect(countResources(store, version.id, { profile: 'prod' })).toBe(1);
+  });
+
+  it('carries over what enabled profiles not scanned now saw, so nothing reads as removed', () => {
+    const first = PendingVersion.open(store, { scanned: ['prod', 'audit'], carried: [] });
+    first.resource('prod', instance('i-1'));
+    first.resource('audit', instance('i-1'));
+    first.resource('audit', instance('i-2'));
+    first.coverage('audit', coverage('ec2', '2 resources'));
+    first.failure('audit', deniedCall());
+    first.commit();
+
+    const second = scan('prod', ['i-1', 'i-3'], ['audit']);
+    const version = second.commit();
+
+    const rows = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
+    expect(rows.map((row) => [row.id, row.observedBy])).toEqual([
+      ['i-1', ['audit', 'prod']],
+      ['i-2', ['audit']],
+      ['i-3', ['prod']],
+    ]);
+    expect(version.changes).toEqual({ added: 1, removed: 0, modified: 0 });
+    expect(coverageOf(store, version.id, 'audit').map((c) => c.detail)).toEqual(['2 resources']);
+    expect(failuresOf(store, version.id, 'audit').map((f) => f.action)).toEqual(['iam:ListRoles']);
+  });
+
+  it('keeps the resources of a profile whose sign-in failed, with no coverage from before', () => {
+    scan('prod', ['i-1', 'i-2']).commit();
+    const next = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    next.profileDone('prod', { error: 'SSO session expired; fix: aws sso login --profile prod' });
+    const version = next.commit();
+
+    expect(version.changes).toEqual({ added: 0, removed: 0, modified: 0 });
+    expect(coverageOf(store, version.id, 'prod')).toEqual([]);
+  });
+
+  it('drops a cancelled version and leaves the previous one current', () => {
+    const first = scan('prod', ['i-1']);
+    first.commit();
+    const cancelled = scan('prod', ['i-2']);
+    cancelled.abandon();
+    expect(currentVersion(store)?.id).toBe(first.id);
+    expect(() => PendingVersion.open(store, { scanned: ['prod'], carried: [] })).not.toThrow();
+  });
+
+  it('keeps access key ids out of stored resources and failures', () => {
+    const pending = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    pending.resource('prod', {
+      ...instance('AKIAIOSFODNN7EXAMPLE'),
+      type: 'iam:access-key',
+      attributes: { keyId: 'AKIAIOSFODNN7EXAMPLE' },
+    });
+    pending.failure('prod', deniedCall({ message: 'key AKIAIOSFODNN7EXAMPLE is invalid' }));
+    const version = pending.commit();
+
+    const [row] = queryResources(store, version.id, {}, { offset: 0, limit: 1 });
+    expect(JSON.stringify(row)).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(row?.id).toMatch(/^\[access key id withheld #[0-9a-f]{8}\]$/);
+    expect(failuresOf(store, version.id, 'prod')[0]?.message).toMatch(/^key \[access key id/);
+  });
+});
