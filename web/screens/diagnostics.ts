@@ -1,0 +1,116 @@
+import { getJson } from '../api.ts';
+import { clear, formatTime, h, statusClass } from '../dom.ts';
+import type { DiagnosticsView, ProfileView } from '../types.ts';
+
+const KIND_WORDS: Record<string, string> = {
+  'missing-permission': 'missing permission',
+  'explicit-deny': 'explicit deny',
+  'service-not-enabled': 'service not enabled',
+  'region-not-enabled': 'region not enabled',
+  throttled: 'throttled after retries',
+  'service-error': 'service error',
+  'not-implemented': 'not implemented by the endpoint',
+  'auth-failed': 'authentication failed',
+  network: 'network',
+};
+
+/** Estate → Profile Diagnostics: every call that failed, what it means and how to fix it. */
+export async function renderDiagnostics(root: HTMLElement, wanted?: string): Promise<void> {
+  const profiles = await getJson<ProfileView[]>('/api/profiles');
+  // Without a choice, start on the profile most likely to need a look.
+  const chosen =
+    wanted ??
+    profiles.find((p) => p.accessStatus === 'PARTIAL' || p.accessStatus === 'ERROR')?.name ??
+    profiles[0]?.name;
+  const picker = h(
+    'select',
+    {
+      'aria-label': 'Profile',
+      onchange: (event) => {
+        const name = (event.target as HTMLSelectElement).value;
+        location.hash = `#/diagnostics/${encodeURIComponent(name)}`;
+      },
+    },
+    profiles.map((p) => h('option', { value: p.name, selected: p.name === chosen }, p.name)),
+  );
+  const head = h(
+    'header',
+    { class: 'screen-head' },
+    h('h1', {}, 'Profile Diagnostics'),
+    h('label', {}, 'Profile ', picker),
+  );
+  if (chosen === undefined) {
+    clear(root, head, h('p', { class: 'empty' }, 'No profiles yet: discover them on Profiles.'));
+    return;
+  }
+  const view = await getJson<DiagnosticsView>(
+    `/api/diagnostics?profile=${encodeURIComponent(chosen)}`,
+  );
+  clear(root, head, summary(view), failureTable(view));
+}
+
+function summary(view: DiagnosticsView): HTMLElement {
+  const account = view.accountId ?? 'account unknown';
+  return h(
+    'div',
+    { class: 'diagnostics-summary' },
+    h(
+      'h2',
+      {},
+      `${view.profile} (AWS ${account}) `,
+      h('span', { class: statusClass(view.accessStatus) }, view.accessStatus),
+    ),
+    view.accessDetail ? h('p', {}, view.accessDetail) : null,
+    view.error ? h('p', { class: 'message error' }, view.error) : null,
+    h(
+      'p',
+      { class: 'muted' },
+      view.scanned
+        ? `Latest scan ${formatTime(view.scannedAt)} (EstateView version ${view.version?.id ?? '—'}).`
+        : 'Not scanned yet: click Refresh Estate.',
+    ),
+  );
+}
+
+function failureTable(view: DiagnosticsView): HTMLElement | null {
+  if (!view.scanned) return null;
+  if (view.failures.length === 0) {
+    return h('p', { class: 'empty' }, `No failed calls for ${view.profile} in the latest scan.`);
+  }
+  const head = ['Domain', 'Region', 'Operation', 'IAM action', 'Error code', 'Kind', 'Fix'];
+  return h(
+    'div',
+    {},
+    h('p', {}, `${view.failures.length} failed calls.`),
+    h(
+      'table',
+      { class: 'grid', 'data-testid': 'diagnostics-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          head.map((title) => h('th', {}, title)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        view.failures.map((failure) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, failure.domain),
+            h('td', {}, failure.region),
+            h('td', {}, failure.operation),
+            h('td', { class: 'mono' }, failure.action),
+            h('td', {}, failure.errorCode),
+            h('td', {}, KIND_WORDS[failure.kind] ?? failure.kind),
+            h('td', { class: 'fix' }, h('pre', {}, failure.fix)),
+          ),
+        ),
+      ),
+    ),
+  );
+}

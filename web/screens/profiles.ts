@@ -1,0 +1,214 @@
+import { getJson, postJson } from '../api.ts';
+import { clear, formatTime, h, statusClass } from '../dom.ts';
+import type { DiscoverResult, ProfileView, TestAccessAnswer } from '../types.ts';
+
+const CREDENTIAL_WORDS: Record<string, string> = {
+  'static-keys': 'static keys',
+  'assume-role': 'assume role',
+  sso: 'SSO',
+  'credential-process': 'credential process',
+  'web-identity': 'web identity',
+  none: 'none',
+};
+
+/** Estate → Profiles: the seed's Step 4, done by clicking. */
+export async function renderProfiles(root: HTMLElement): Promise<void> {
+  const message = h('p', { class: 'message', role: 'status', 'data-testid': 'profiles-message' });
+  const tableHost = h('div', { class: 'table-host' });
+  const testOutput = h('section', { class: 'test-access', 'data-testid': 'test-access' });
+
+  const reload = async (): Promise<void> => {
+    const profiles = await getJson<ProfileView[]>('/api/profiles');
+    clear(tableHost, profileTable(profiles, { reload, show, testOutput }));
+  };
+  const show = (text: string, isError = false): void => {
+    message.textContent = text;
+    message.classList.toggle('error', isError);
+  };
+
+  const discover = h(
+    'button',
+    {
+      class: 'primary',
+      type: 'button',
+      onclick: () => {
+        void act(show, async () => {
+          const result = await postJson<DiscoverResult>('/api/profiles/discover');
+          show(discoverSummary(result));
+          await reload();
+        });
+      },
+    },
+    'Discover Profiles',
+  );
+
+  clear(
+    root,
+    h('header', { class: 'screen-head' }, h('h1', {}, 'Profiles'), discover),
+    h(
+      'p',
+      { class: 'muted' },
+      'Profiles come from your AWS CLI files (~/.aws/config, ~/.aws/credentials). ',
+      'Escher keeps no credential: it reads them through the AWS SDK when it calls AWS.',
+    ),
+    message,
+    tableHost,
+    testOutput,
+  );
+  await reload();
+}
+
+interface RowTools {
+  readonly reload: () => Promise<void>;
+  readonly show: (text: string, isError?: boolean) => void;
+  readonly testOutput: HTMLElement;
+}
+
+function profileTable(profiles: readonly ProfileView[], tools: RowTools): HTMLElement {
+  if (profiles.length === 0) {
+    return h('p', { class: 'empty' }, 'No profiles yet. Click Discover Profiles.');
+  }
+  const head = [
+    'Name',
+    'Lifecycle',
+    'Access',
+    'Account',
+    'Region',
+    'Credentials',
+    'Note',
+    'Last refreshed',
+    'Enabled',
+    '',
+  ];
+  return h(
+    'table',
+    { class: 'grid', 'data-testid': 'profiles-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        head.map((title) => h('th', {}, title)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      profiles.map((profile) => profileRow(profile, tools)),
+    ),
+  );
+}
+
+function profileRow(profile: ProfileView, tools: RowTools): HTMLElement {
+  const enabled = profile.lifecycle === 'Enabled' || profile.lifecycle === 'Active';
+  const noteCell = h('td', { class: 'note' }, profile.note ?? '');
+  const toggle = h('input', {
+    type: 'checkbox',
+    role: 'switch',
+    'aria-label': `Enable ${profile.name}`,
+    checked: enabled,
+    disabled: profile.lifecycle === 'Missing' || profile.lifecycle === 'Active',
+    onchange: (event) => {
+      const on = (event.target as HTMLInputElement).checked;
+      void act(tools.show, async () => {
+        await postJson(`/api/profiles/${on ? 'enable' : 'disable'}`, { names: [profile.name] });
+        tools.show(`${profile.name} ${on ? 'enabled' : 'disabled'}.`);
+        await tools.reload();
+      });
+    },
+  });
+
+  const testButton = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () => {
+        tools.show(`Testing access for ${profile.name}…`);
+        void act(tools.show, async () => {
+          const answer = await postJson<TestAccessAnswer>('/api/profiles/test', {
+            name: profile.name,
+          });
+          clear(
+            tools.testOutput,
+            h('h2', {}, `Test Access: ${profile.name}`),
+            h('pre', { class: 'block', 'data-profile': profile.name }, answer.text),
+          );
+          tools.show(`Tested ${profile.name}.`);
+          await tools.reload();
+        });
+      },
+    },
+    'Test Access',
+  );
+
+  const annotateButton = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () => {
+        editNote(profile, noteCell, tools);
+      },
+    },
+    'Annotate',
+  );
+
+  return h(
+    'tr',
+    { 'data-profile': profile.name },
+    h('td', { class: 'name' }, profile.name),
+    h('td', {}, h('span', { class: statusClass(profile.lifecycle) }, profile.lifecycle)),
+    h('td', {}, h('span', { class: statusClass(profile.accessStatus) }, profile.accessStatus)),
+    h('td', {}, profile.accountId ?? '—'),
+    h('td', {}, profile.region ?? '—'),
+    h('td', {}, CREDENTIAL_WORDS[profile.credentialKind] ?? profile.credentialKind),
+    noteCell,
+    h('td', {}, formatTime(profile.lastRefreshed)),
+    h('td', {}, h('label', { class: 'switch' }, toggle, h('span', { class: 'slider' }))),
+    h('td', { class: 'actions' }, testButton, annotateButton),
+  );
+}
+
+function editNote(profile: ProfileView, cell: HTMLElement, tools: RowTools): void {
+  const input = h('input', {
+    type: 'text',
+    value: profile.note ?? '',
+    'aria-label': `Note for ${profile.name}`,
+    maxlength: '200',
+    placeholder: 'e.g. prod read-only',
+  });
+  const save = (): void => {
+    void act(tools.show, async () => {
+      await postJson('/api/profiles/annotate', { name: profile.name, note: input.value });
+      tools.show(`Note saved for ${profile.name}.`);
+      await tools.reload();
+    });
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') save();
+  });
+  clear(cell, input, h('button', { type: 'button', onclick: save }, 'Save'));
+  input.focus();
+}
+
+function discoverSummary(result: DiscoverResult): string {
+  const parts = [
+    `${result.added.length} added`,
+    `${result.unchanged.length} unchanged`,
+    `${result.missing.length} missing`,
+  ];
+  const warnings = result.warnings.length;
+  return `Discovered profiles: ${parts.join(', ')}${warnings ? `; ${warnings} warnings` : ''}.`;
+}
+
+/** Runs one click's work; a failure shows its message instead of vanishing. */
+export async function act(
+  show: (text: string, isError?: boolean) => void,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    show(error instanceof Error ? error.message : String(error), true);
+  }
+}
