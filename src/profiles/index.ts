@@ -1,0 +1,7 @@
+/** The profiles module's public surface: discovery and resolution. */
+export { readProfileCatalog } from './catalog.ts';
+export { resolveProfileContext, ProfileResolutionError, DEFAULT_REGION } from './resolve.ts';
+export type { ProfileResolutionReason } from './errors.ts';
+export { locateProfileFiles } from './file-locations.ts';
+export type { ProfileFilesInput } from './load-files.ts';
+export type * from './types.ts';
