@@ -1,3 +1,4 @@
+import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { CredentialKind } from '../profiles/types.ts';
 import { AUTH_FAILED, errorFacts, isNetworkFailure } from './classify-call.ts';
 import type { AuthFailure, AuthFailureKind } from './types.ts';
@@ -115,4 +116,35 @@ export function identityFailure(error: unknown, profile: string, facts: ProfileF
   if (AUTH_FAILED.has(found.code)) return authFailure('keys-rejected', profile, detail);
   if (isNetworkFailure(found)) return authFailure('unreachable', profile, detail);
   return authFailure('other', profile, detail);
+}
+
+/**
+ * A profile the files cannot turn into credentials, or whose credential exchange failed (the
+ * profiles module wraps the AWS error as `cause`). Its own message names the file and line.
+ */
+export function resolutionFailure(error: ProfileResolutionError, facts: ProfileFacts): AuthFailure {
+  const profile = error.profile;
+  const withFix = (failure: AuthFailure): AuthFailure =>
+    error.fixCommand ? { ...failure, fix: error.fixCommand } : failure;
+  switch (error.reason) {
+    case 'not-found':
+      return withFix(authFailure('profile-not-found', profile));
+    case 'no-credentials':
+      return withFix(authFailure('no-credentials', profile));
+    case 'sso-expired':
+    case 'sso-failed':
+      return withFix(authFailure('sso-expired', profile));
+    case 'assume-role-failed': {
+      const cause = errorFacts(error.cause);
+      if (AUTH_FAILED.has(cause.code)) {
+        return authFailure('keys-rejected', profile, { code: cause.code });
+      }
+      return authFailure('role-not-assumable', profile, {
+        ...(error.cause === undefined ? {} : { code: cause.code }),
+        ...(facts.roleArn ? { roleArn: facts.roleArn } : {}),
+      });
+    }
+    default:
+      return withFix(authFailure('other', profile, { message: error.message }));
+  }
 }

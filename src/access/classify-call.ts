@@ -44,6 +44,7 @@ export const AUTH_FAILED = new Set([
   'RequestExpired',
   'IncompleteSignature',
   'MissingAuthenticationToken',
+  'RequestTimeTooSkewed',
 ]);
 
 const NETWORK_CODES = new Set([
@@ -67,8 +68,16 @@ export function errorFacts(error: unknown): CallErrorFacts {
     Code?: unknown;
     message?: unknown;
     $metadata?: { httpStatusCode?: unknown };
+    $responseBodyText?: unknown;
+    $fault?: unknown;
   };
   const status = record.$metadata?.httpStatusCode;
+  const httpStatus = typeof status === 'number' ? { httpStatus: status } : {};
+  // An answer with a status but no `$fault` is one the SDK could not parse as an AWS error.
+  if (httpStatus.httpStatus !== undefined && record.$fault === undefined) {
+    const text = typeof record.$responseBodyText === 'string' ? record.$responseBodyText : '';
+    return { ...unreadableBody(text, httpStatus.httpStatus), ...httpStatus };
+  }
   // Node puts system errors (ECONNREFUSED) in `code`; the SDK puts the AWS code in `name`.
   const nodeCode = typeof record.code === 'string' ? record.code : undefined;
   const name = typeof record.name === 'string' ? record.name : undefined;
@@ -77,9 +86,21 @@ export function errorFacts(error: unknown): CallErrorFacts {
     nodeCode && NETWORK_CODES.has(nodeCode) ? nodeCode : (awsCode ?? name ?? nodeCode ?? 'Error');
   return {
     code,
-    ...(typeof status === 'number' ? { httpStatus: status } : {}),
+    ...httpStatus,
     message: typeof record.message === 'string' ? record.message : '',
   };
+}
+
+/**
+ * A body the SDK could not parse: an XML error where the protocol wants JSON (gateways and
+ * emulators answer so). Its `<Code>` is read; failing that, a 403 is a refused authorisation,
+ * which is what AWS means by that status.
+ */
+function unreadableBody(text: string, status?: number): { code: string; message: string } {
+  const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
+  const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? '';
+  if (code) return { code, message };
+  return { code: status === 403 ? 'AccessDenied' : 'UnreadableResponse', message };
 }
 
 export function isNetworkFailure(facts: CallErrorFacts): boolean {
@@ -125,6 +146,9 @@ export function classifyCallError(error: unknown, operation: ReadOperation): Che
 function notEnabledReason(facts: CallErrorFacts, operation: ReadOperation): string | undefined {
   if (facts.code === 'AWSOrganizationsNotInUseException') {
     return 'standalone account: it belongs to no organization';
+  }
+  if (facts.code === 'OptInRequired' || facts.code === 'SubscriptionRequiredException') {
+    return 'the account has not signed up for this service';
   }
   if (operation.service === 'securityhub' && facts.code === 'InvalidAccessException') {
     return 'Security Hub is not enabled';
