@@ -25,7 +25,9 @@ export class ProfileResolutionError extends Error {
     message: string,
     options: { fixCommand?: string; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // The SDK's own error carries the raw HTTP exchange, signed headers and session token
+    // included: keep only its name, message and status so nothing secret can be printed.
+    super(message, options.cause === undefined ? undefined : { cause: safeCause(options.cause) });
     this.name = 'ProfileResolutionError';
     this.profile = profile;
     this.reason = reason;
@@ -47,4 +49,19 @@ function quoteArg(value: string): string {
 export function describeAwsError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
+}
+
+/** What an AWS error is (name, message, HTTP status), without the request that caused it. */
+export interface SafeAwsError extends Error {
+  readonly $metadata?: { readonly httpStatusCode?: number };
+}
+
+export function safeCause(error: unknown): SafeAwsError {
+  if (!(error instanceof Error)) return new Error(String(error));
+  const copy = new Error(error.message) as Error & { $metadata?: { httpStatusCode?: number } };
+  copy.name = error.name;
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
+  if (typeof status === 'number') copy.$metadata = { httpStatusCode: status };
+  delete copy.stack;
+  return copy;
 }
