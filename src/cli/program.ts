@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
 
 const packageJson = JSON.parse(
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerPolicyCommand(program);
+  registerDemoCommand(program);
   return program;
 }

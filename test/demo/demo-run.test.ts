@@ -1,0 +1,198 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const SEED_STEP_4 = [
+  'Profile: escher-prod',
+  'Provider: AWS',
+  'Account: 123456789012',
+  'Status: ✓ Connected',
+  'Permissions: Sufficient for estate scan',
+].join('\n');
+const SEED_STEP_5 = [
+  'escher-prod (AWS 123456789012)',
+  'EC2 Instances: OK (48 resources)',
+  'S3 Buckets: OK (22 resources)',
+  'IAM: OK (142 users, 38 roles)',
+  'RDS: OK (6 instances)',
+  'Lambda: OK (31 functions)',
+  'Cost Explorer: OK (billing data available)',
+  'CloudTrail: OK (3 trails found)',
+].join('\n');
+
+interface DemoRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** moto_server processes the demo started, seen while it ran. */
+  readonly motoPids: readonly number[];
+  readonly endpoint?: string;
+}
+
+/** A home with the user's own AWS files and Escher home, which the demo must not touch. */
+function sentinelHome(): string {
+  const home = mkdtempSync(join(tmpdir(), 'escher-demo-home-'));
+  mkdirSync(join(home, '.aws'));
+  mkdirSync(join(home, '.escher'));
+  writeFileSync(join(home, '.aws', 'config'), '[default]\nregion = eu-west-3\n');
+  writeFileSync(
+    join(home, '.aws', 'credentials'),
+    '[default]\naws_access_key_id = AKIASENTINEL0000000\naws_secret_access_key = sentinel\n',
+  );
+  writeFileSync(join(home, '.escher', 'escher.db'), 'sentinel store, not a database\n');
+  return home;
+}
+
+/** Every file under `dir` with the hash of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[full] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Pids of every process below `pid`, found through `ps`. */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  const rows = table
+    .trim()
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), args: match[3] ?? '' }));
+  const found: number[] = [];
+  const visit = (parent: number): void => {
+    for (const row of rows.filter((r) => r.ppid === parent)) {
+      if (row.args.includes('moto_server')) found.push(row.pid);
+      visit(row.pid);
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runDemo(home: string, options: { interruptOn?: RegExp } = {}): Promise<DemoRun> {
+  const child = spawn(process.execPath, [join(root, 'bin/escher.js'), 'demo'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      HOME: home,
+      // What a user may have set: the demo must ignore all of it.
+      AWS_CONFIG_FILE: join(home, '.aws', 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'),
+      AWS_PROFILE: 'default',
+      ESCHER_HOME: join(home, '.escher'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const motoPids = new Set<number>();
+  let endpoint: string | undefined;
+  let interrupted = false;
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    const answering = /emulator answering at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+    if (answering && !endpoint) {
+      endpoint = answering[1];
+      for (const pid of descendants(child.pid!)) motoPids.add(pid);
+    }
+    if (options.interruptOn?.test(stderr) && !interrupted) {
+      interrupted = true;
+      child.kill('SIGINT');
+    }
+  });
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      resolve({ code, stdout, stderr, motoPids: [...motoPids], ...(endpoint ? { endpoint } : {}) });
+    });
+  });
+}
+
+describe('escher demo, run as a user would', () => {
+  let home: string;
+  let before: Record<string, string>;
+  let run: DemoRun;
+
+  beforeAll(async () => {
+    home = sentinelHome();
+    before = snapshot(home);
+    run = await runDemo(home);
+  }, 300_000);
+
+  afterAll(() => {
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('ends successfully', () => {
+    expect(run.stderr).not.toMatch(/unexpected failure|at .*\.ts:\d+/);
+    expect(run.code).toBe(0);
+  });
+
+  it('prints the seed’s Step 4 block for escher-prod', () => {
+    expect(run.stdout).toContain(`${SEED_STEP_4}\n\n`);
+  });
+
+  it('prints the seed’s Step 5 lines for escher-prod, exactly', () => {
+    expect(run.stdout).toContain(`${SEED_STEP_5}\n`);
+  });
+
+  it('shows escher-audit’s IAM and Cost Explorer as not OK, and names the missing actions', () => {
+    const block = run.stdout.slice(run.stdout.indexOf('escher-audit (AWS 123456789012)'));
+    expect(block).toMatch(/^IAM: (PARTIAL|ERROR) /m);
+    expect(block).toMatch(/^Cost Explorer: (PARTIAL|ERROR) /m);
+    expect(block).toMatch(/^EC2 Instances: OK \(48 resources\)$/m);
+    expect(run.stdout).toContain('iam:ListUsers');
+    expect(run.stdout).toContain('ce:GetCostAndUsage');
+  });
+
+  it('prints no key or secret', () => {
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/AKIA[0-9A-Z]{16}|aws_secret_access_key/);
+  });
+
+  it('leaves no moto_server running', () => {
+    expect(run.motoPids.length).toBeGreaterThan(0);
+    expect(run.motoPids.filter(alive)).toEqual([]);
+  });
+
+  it('never touches the user’s ~/.aws or ~/.escher', () => {
+    expect(snapshot(home)).toEqual(before);
+  });
+});
+
+describe('escher demo interrupted by Ctrl-C', () => {
+  it('stops moto and exits with 130', async () => {
+    const home = sentinelHome();
+    const before = snapshot(home);
+    try {
+      const run = await runDemo(home, { interruptOn: /building EC2 instances/ });
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain('escher: the demo was interrupted');
+      expect(run.motoPids.length).toBeGreaterThan(0);
+      expect(run.motoPids.filter(alive)).toEqual([]);
+      expect(snapshot(home)).toEqual(before);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
