@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
+import { registerUiCommand } from './commands/ui.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
     .exitOverride();
   registerPolicyCommand(program);
   registerDemoCommand(program);
+  registerUiCommand(program);
   return program;
 }
