@@ -2,6 +2,10 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
+import { registerProfilesCommand } from './commands/profiles/index.ts';
+import { registerScanCommand } from './commands/scan.ts';
+import { registerOverviewCommand } from './commands/overview.ts';
+import { registerResourcesCommand } from './commands/resources.ts';
 import { registerUiCommand } from './commands/ui.ts';
 
 const packageJson = JSON.parse(
@@ -15,6 +19,10 @@ export function buildProgram(): Command {
     .option('--home <dir>', 'Escher home (default $ESCHER_HOME or ~/.escher)')
     .showHelpAfterError()
     .exitOverride();
+  registerProfilesCommand(program);
+  registerScanCommand(program);
+  registerOverviewCommand(program);
+  registerResourcesCommand(program);
   registerPolicyCommand(program);
   registerDemoCommand(program);
   registerUiCommand(program);

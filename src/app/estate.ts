@@ -1,0 +1,143 @@
+import { CliError, EXIT_USAGE } from '../cli/cli-error.ts';
+import { DOMAINS } from '../core/domains.ts';
+import type { EstateVersion, Store, StoredProfile } from '../store/index.ts';
+import {
+  countResources,
+  coverageOf,
+  currentVersion,
+  failuresOf,
+  listStoredProfiles,
+  profileRecordOf,
+  queryResources,
+} from '../store/index.ts';
+import type { AppContext } from './context.ts';
+import { requireProfile } from './profiles.ts';
+import { withStore } from './store-access.ts';
+import type {
+  DiagnosticsView,
+  DomainLine,
+  OverviewProfile,
+  OverviewView,
+  ResourcePage,
+  ResourceQuery,
+  VersionView,
+} from './views.ts';
+
+export function versionView(version: EstateVersion): VersionView {
+  return {
+    id: version.id,
+    takenAt: version.completedAt ?? version.startedAt,
+    ...(version.changes ? { changes: version.changes } : {}),
+  };
+}
+
+/** Estate → Overview: the current version's coverage for every enabled profile. */
+export function getOverview(app: AppContext): OverviewView {
+  return withStore(app, (store) => {
+    const version = currentVersion(store);
+    const enabled = listStoredProfiles(store).filter(
+      (profile) => profile.lifecycle === 'Enabled' || profile.lifecycle === 'Active',
+    );
+    return {
+      ...(version ? { version: versionView(version) } : {}),
+      profiles: enabled.map((profile) => overviewOf(store, version, profile)),
+      resourceTotal: version ? countResources(store, version.id, {}) : 0,
+    };
+  });
+}
+
+function overviewOf(
+  store: Store,
+  version: EstateVersion | undefined,
+  profile: StoredProfile,
+): OverviewProfile {
+  const record = version ? profileRecordOf(store, version.id, profile.name) : undefined;
+  const base = {
+    name: profile.name,
+    lifecycle: profile.lifecycle,
+    accessStatus: profile.accessStatus,
+  };
+  if (!version || !record) {
+    return {
+      ...base,
+      ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}),
+      scanned: false,
+      domains: [],
+      failedCalls: 0,
+    };
+  }
+  const coverage = coverageOf(store, version.id, profile.name);
+  const domains: DomainLine[] = DOMAINS.map((domain) => {
+    const found = coverage.find((entry) => entry.domain === domain.id);
+    return {
+      domain: domain.id,
+      label: domain.label,
+      status: found?.status ?? 'ERROR',
+      detail: found?.detail ?? 'not read: the scan reported nothing for this domain',
+      counts: found?.counts ?? {},
+    };
+  });
+  const accountId = record.accountId ?? profile.accountId;
+  return {
+    ...base,
+    ...(accountId !== undefined ? { accountId } : {}),
+    scanned: true,
+    ...(record.scannedAt !== undefined ? { scannedAt: record.scannedAt } : {}),
+    ...(record.error !== undefined ? { error: record.error } : {}),
+    domains,
+    failedCalls: failuresOf(store, version.id, profile.name).length,
+  };
+}
+
+/** Profile Diagnostics: every call of the profile's last scan that failed. */
+export function getDiagnostics(app: AppContext, name: string): DiagnosticsView {
+  return withStore(app, (store) => {
+    const profile = requireProfile(store, name);
+    const version = currentVersion(store);
+    const record = version ? profileRecordOf(store, version.id, name) : undefined;
+    const accountId = record?.accountId ?? profile.accountId;
+    return {
+      profile: name,
+      ...(accountId !== undefined ? { accountId } : {}),
+      accessStatus: profile.accessStatus,
+      ...(profile.accessDetail !== undefined ? { accessDetail: profile.accessDetail } : {}),
+      ...(version ? { version: versionView(version) } : {}),
+      scanned: record !== undefined,
+      ...(record?.scannedAt !== undefined ? { scannedAt: record.scannedAt } : {}),
+      ...(record?.error !== undefined ? { error: record.error } : {}),
+      failures: version && record ? failuresOf(store, version.id, name) : [],
+    };
+  });
+}
+
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 5000;
+
+/** The current version's resources, filtered and paged, in a stable order. */
+export function listResources(app: AppContext, query: ResourceQuery = {}): ResourcePage {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? DEFAULT_PAGE;
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new CliError(`offset must be a whole number of 0 or more, got ${offset}`, EXIT_USAGE);
+  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new CliError(`limit must be between 1 and ${MAX_PAGE}, got ${limit}`, EXIT_USAGE);
+  }
+  return withStore(app, (store) => {
+    if (query.profile !== undefined) requireProfile(store, query.profile);
+    const version = currentVersion(store);
+    if (!version) return { total: 0, offset, limit, items: [] };
+    const filter = {
+      ...(query.type !== undefined ? { type: query.type } : {}),
+      ...(query.profile !== undefined ? { profile: query.profile } : {}),
+      ...(query.search !== undefined ? { search: query.search } : {}),
+    };
+    return {
+      version: versionView(version),
+      total: countResources(store, version.id, filter),
+      offset,
+      limit,
+      items: queryResources(store, version.id, filter, { offset, limit }),
+    };
+  });
+}

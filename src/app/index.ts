@@ -1,0 +1,19 @@
+export { appContextFrom } from './context.ts';
+export type { AppContext, AppContextInput } from './context.ts';
+export {
+  annotateProfile,
+  discoverProfiles,
+  listProfiles,
+  setProfilesEnabled,
+  showProfile,
+} from './profiles.ts';
+export { testProfileAccess } from './test-access.ts';
+export { refreshEstate } from './refresh.ts';
+export type {
+  RefreshOptions,
+  RefreshProgress,
+  RefreshResult,
+  RefreshedProfile,
+} from './refresh.ts';
+export { getDiagnostics, getOverview, listResources } from './estate.ts';
+export type * from './views.ts';

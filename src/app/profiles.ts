@@ -1,0 +1,173 @@
+import { CliError } from '../cli/cli-error.ts';
+import { readProfileCatalog } from '../profiles/catalog.ts';
+import type { DiscoveredProfile, ProfileCatalog, ProfileWarning } from '../profiles/types.ts';
+import type { ProfileFacts, Store, StoredProfile } from '../store/index.ts';
+import {
+  getStoredProfile,
+  inTransaction,
+  insertProfile,
+  listStoredProfiles,
+  nextLifecycle,
+  setLifecycle,
+  setNote,
+  updateProfileFacts,
+} from '../store/index.ts';
+import type { AppContext } from './context.ts';
+import { toProfileView } from './profile-view.ts';
+import { unknownProfile, withStore } from './store-access.ts';
+import type { DiscoverResult, ProfileView } from './views.ts';
+
+/**
+ * Discover Profiles: reads the AWS files, adds new profiles as `Discovered`, marks profiles
+ * whose section is gone `Missing`, gives returning ones their earlier state. Deletes nothing.
+ * The files are read before the store is touched, so a file that cannot be read changes
+ * nothing stored.
+ */
+export async function discoverProfiles(app: AppContext): Promise<DiscoverResult> {
+  const catalog = await readCatalog(app);
+  return withStore(app, (store) => {
+    const outcome = inTransaction(store.db, () => applyCatalog(store, catalog));
+    return {
+      ...outcome,
+      warnings: catalog.warnings,
+      files: catalog.files,
+      profiles: listStoredProfiles(store).map(toProfileView),
+    };
+  });
+}
+
+/** The warning code of src/profiles/load-files.ts for a file that exists but cannot be read. */
+const UNREADABLE_FILE = 'file-unreadable';
+
+async function readCatalog(app: AppContext): Promise<ProfileCatalog> {
+  try {
+    return await readProfileCatalog({ env: app.env, homeDir: app.homeDir });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      `cannot read the AWS config and credentials files: ${detail}. ` +
+        'Nothing stored was changed; fix the file and run `escher profiles discover` again',
+    );
+  }
+}
+
+function applyCatalog(
+  store: Store,
+  catalog: ProfileCatalog,
+): Pick<DiscoverResult, 'added' | 'missing' | 'returned' | 'unchanged' | 'incomplete'> {
+  const added: string[] = [];
+  const returned: string[] = [];
+  const unchanged: string[] = [];
+  const found = new Set<string>();
+  // A file that exists but cannot be read gives a partial view: what is stored is kept as it
+  // is (no profile turns Missing, no setting is forgotten) and only new profiles are added.
+  const partialView = catalog.warnings.some((warning) => warning.code === UNREADABLE_FILE);
+  for (const profile of catalog.profiles) {
+    found.add(profile.name);
+    const facts = factsOf(profile, catalog.warnings);
+    const existing = getStoredProfile(store, profile.name);
+    if (!existing) {
+      insertProfile(store, facts);
+      added.push(profile.name);
+      continue;
+    }
+    if (partialView) {
+      unchanged.push(profile.name);
+      continue;
+    }
+    updateProfileFacts(store, facts);
+    if (existing.lifecycle === 'Missing') {
+      const next = nextLifecycle(profile.name, positionOf(existing), 'section-back');
+      setLifecycle(store, profile.name, next.state);
+      returned.push(profile.name);
+    } else {
+      unchanged.push(profile.name);
+    }
+  }
+
+  const missing: string[] = [];
+  for (const stored of listStoredProfiles(store)) {
+    if (found.has(stored.name) || stored.lifecycle === 'Missing') continue;
+    if (partialView) {
+      unchanged.push(stored.name);
+      continue;
+    }
+    const next = nextLifecycle(stored.name, positionOf(stored), 'section-gone');
+    setLifecycle(store, stored.name, next.state, next.previous);
+    missing.push(stored.name);
+  }
+  return { added, missing, returned, unchanged, incomplete: partialView };
+}
+
+function factsOf(profile: DiscoveredProfile, warnings: readonly ProfileWarning[]): ProfileFacts {
+  return {
+    name: profile.name,
+    ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}),
+    ...(profile.region !== undefined ? { region: profile.region } : {}),
+    credentialKind: profile.credentialKind,
+    source: profile.source,
+    ...(profile.endpointUrl !== undefined ? { endpointUrl: profile.endpointUrl } : {}),
+    warnings: warnings.filter((warning) => warning.profile === profile.name),
+  };
+}
+
+function positionOf(stored: StoredProfile): { state: StoredProfile['lifecycle'] } & {
+  previous?: StoredProfile['lifecycle'];
+} {
+  return {
+    state: stored.lifecycle,
+    ...(stored.previousLifecycle ? { previous: stored.previousLifecycle } : {}),
+  };
+}
+
+export function listProfiles(app: AppContext): ProfileView[] {
+  return withStore(app, (store) => listStoredProfiles(store).map(toProfileView));
+}
+
+export function showProfile(app: AppContext, name: string): ProfileView {
+  return withStore(app, (store) => toProfileView(requireProfile(store, name)));
+}
+
+/** The stored profile, or the CliError that names it and says how to discover profiles. */
+export function requireProfile(store: Store, name: string): StoredProfile {
+  const stored = getStoredProfile(store, name);
+  if (stored) return stored;
+  throw unknownProfile(
+    name,
+    listStoredProfiles(store).map((profile) => profile.name),
+  );
+}
+
+/**
+ * Enables or disables profiles, all or none: an unknown or Missing name changes nothing.
+ */
+export function setProfilesEnabled(
+  app: AppContext,
+  names: readonly string[],
+  enabled: boolean,
+): ProfileView[] {
+  if (names.length === 0) throw new CliError('name at least one profile');
+  return withStore(app, (store) =>
+    inTransaction(store.db, () =>
+      names.map((name) => {
+        const stored = requireProfile(store, name);
+        const next = nextLifecycle(name, positionOf(stored), enabled ? 'enable' : 'disable');
+        setLifecycle(store, name, next.state);
+        return toProfileView(requireProfile(store, name));
+      }),
+    ),
+  );
+}
+
+/** Attaches a local note; an empty note removes it. */
+export function annotateProfile(app: AppContext, name: string, note: string): ProfileView {
+  const trimmed = note.trim();
+  if (trimmed.length > 500) {
+    throw new CliError(`the note for ${name} is ${trimmed.length} characters; keep it under 500`);
+  }
+  return withStore(app, (store) => {
+    requireProfile(store, name);
+    setNote(store, name, trimmed === '' ? undefined : trimmed);
+    return toProfileView(requireProfile(store, name));
+  });
+}

@@ -1,0 +1,106 @@
+import type { DomainId } from '../core/domains.ts';
+import type { AccessStatus, DomainStatus, LifecycleState } from '../core/status.ts';
+import type { CredentialKind, ProfileFileInfo, ProfileWarning } from '../profiles/types.ts';
+import type { EstateVersion, StoredFailure, StoredResource } from '../store/index.ts';
+
+/** A profile as the CLI and the dashboard show it. Holds no secret. */
+export interface ProfileView {
+  readonly name: string;
+  readonly provider: 'AWS';
+  readonly accountId?: string;
+  readonly region?: string;
+  readonly credentialKind: CredentialKind;
+  readonly source: { readonly file: string; readonly section: string; readonly line: number };
+  readonly endpointUrl?: string;
+  readonly lifecycle: LifecycleState;
+  readonly accessStatus: AccessStatus;
+  /** Why the access status is what it is, when it is not OK. */
+  readonly accessDetail?: string;
+  readonly note?: string;
+  readonly lastTested?: string;
+  readonly lastRefreshed?: string;
+  readonly warnings: readonly ProfileWarning[];
+}
+
+export interface DiscoverResult {
+  /** New profiles, now `Discovered`. */
+  readonly added: readonly string[];
+  /** Profiles whose section is gone, now `Missing` (kept, not deleted). */
+  readonly missing: readonly string[];
+  /** Missing profiles whose section is back, in their earlier state again. */
+  readonly returned: readonly string[];
+  readonly unchanged: readonly string[];
+  /** A file could not be read: stored profiles were left exactly as they were. */
+  readonly incomplete: boolean;
+  /** Every warning of the files, with file and line. */
+  readonly warnings: readonly ProfileWarning[];
+  readonly files: readonly ProfileFileInfo[];
+  readonly profiles: readonly ProfileView[];
+}
+
+/** The EstateView version a view is drawn from. */
+export interface VersionView {
+  readonly id: number;
+  /** ISO time the version became complete. */
+  readonly takenAt: string;
+  /** Absent for the first version. */
+  readonly changes?: EstateVersion['changes'];
+}
+
+export interface DomainLine {
+  readonly domain: DomainId;
+  readonly label: string;
+  readonly status: DomainStatus;
+  readonly detail: string;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface OverviewProfile {
+  readonly name: string;
+  readonly accountId?: string;
+  readonly lifecycle: LifecycleState;
+  readonly accessStatus: AccessStatus;
+  /** False when the current version holds nothing from this profile. */
+  readonly scanned: boolean;
+  readonly scannedAt?: string;
+  /** Why nothing could be read, when authentication failed. */
+  readonly error?: string;
+  /** The 13 domains in product.md's order; empty when not scanned. */
+  readonly domains: readonly DomainLine[];
+  readonly failedCalls: number;
+}
+
+export interface OverviewView {
+  readonly version?: VersionView;
+  readonly profiles: readonly OverviewProfile[];
+  readonly resourceTotal: number;
+}
+
+export interface DiagnosticsView {
+  readonly profile: string;
+  readonly accountId?: string;
+  readonly accessStatus: AccessStatus;
+  readonly accessDetail?: string;
+  readonly version?: VersionView;
+  readonly scanned: boolean;
+  readonly scannedAt?: string;
+  /** Authentication failure of the last scan, when nothing could be read. */
+  readonly error?: string;
+  readonly failures: readonly StoredFailure[];
+}
+
+export interface ResourceQuery {
+  readonly type?: string;
+  readonly profile?: string;
+  readonly search?: string;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+export interface ResourcePage {
+  readonly version?: VersionView;
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly items: readonly StoredResource[];
+}

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { renderTestAccess } from '../../../access/render.ts';
+import { getDiagnostics, testProfileAccess } from '../../../app/index.ts';
+import { CliError, EXIT_FAILURE } from '../../cli-error.ts';
+import { renderDiagnostics } from '../../../render/diagnostics.ts';
+import { appFor, printJson, printText, type JsonOption } from './shared.ts';
+
+export function registerAccessCommands(profiles: Command): void {
+  profiles
+    .command('test')
+    .description(
+      'Test Access: sign in, then try one cheap read per domain (exit 1 unless connected)',
+    )
+    .argument('<name>', 'profile name')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: JsonOption, command: Command) => {
+      const report = await testProfileAccess(appFor(command), name);
+      if (options.json) printJson(report);
+      else printText(renderTestAccess(name, report));
+      if (report.status !== 'CONNECTED') {
+        throw new CliError(`profile ${name} is not connected (${report.status})`, EXIT_FAILURE);
+      }
+    });
+
+  profiles
+    .command('diagnostics')
+    .description("Every call of the profile's last scan that failed, what it means, how to fix it")
+    .argument('<name>', 'profile name')
+    .option('--json', 'print JSON')
+    .action((name: string, options: JsonOption, command: Command) => {
+      const view = getDiagnostics(appFor(command), name);
+      if (options.json) printJson(view);
+      else printText(renderDiagnostics(view));
+    });
+}

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { homedir } from 'node:os';
+import type { AppContext } from '../../../app/context.ts';
+import { appContextFrom } from '../../../app/context.ts';
+
+/** The app context of a command: `--home` from the program, the real environment and home. */
+export function appFor(command: Command): AppContext {
+  const { home } = command.optsWithGlobals<{ home?: string }>();
+  return appContextFrom({
+    ...(home !== undefined ? { homeOption: home } : {}),
+    env: process.env,
+    homeDir: process.env.HOME ?? homedir(),
+  });
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printText(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export interface JsonOption {
+  readonly json?: boolean;
+}

@@ -1,0 +1,63 @@
+import type { DiagnosticsView } from '../app/views.ts';
+import type { FailureKind } from '../core/status.ts';
+import { domainInfo } from '../core/domains.ts';
+import type { StoredFailure } from '../store/index.ts';
+import { profileHeading, versionHeader } from './overview.ts';
+
+/** The kind of a failure in product.md's words. */
+export function kindWords(failure: Pick<StoredFailure, 'kind' | 'deniedBy'>): string {
+  const words: Record<FailureKind, string> = {
+    'missing-permission': 'missing permission',
+    'explicit-deny': `explicit deny by ${failure.deniedBy ?? 'a policy'}`,
+    'service-not-enabled': 'service not enabled',
+    'region-not-enabled': 'region not enabled',
+    throttled: 'throttled after retries',
+    'service-error': 'service error',
+    'not-implemented': 'operation the endpoint does not implement',
+    'auth-failed': 'authentication failed',
+    network: 'no answer from the endpoint',
+  };
+  return words[failure.kind];
+}
+
+/** Profile Diagnostics: every failed call of the profile's last scan, with its fix. */
+export function renderDiagnostics(view: DiagnosticsView): string {
+  const lines = [
+    `Profile Diagnostics: ${profileHeading({ name: view.profile, ...account(view) })}`,
+  ];
+  lines.push(
+    `Access status: ${view.accessStatus}${view.accessDetail ? ` (${view.accessDetail})` : ''}`,
+  );
+  if (!view.version || !view.scanned) {
+    lines.push(`Not scanned yet: run \`escher scan ${view.profile}\``);
+    return lines.join('\n');
+  }
+  lines.push(versionHeader(view.version));
+  if (view.error !== undefined) lines.push(`Sign-in failed, nothing was read: ${view.error}`);
+  if (view.failures.length === 0) {
+    if (view.error === undefined) lines.push('No failed calls: every call of the scan succeeded.');
+    return lines.join('\n');
+  }
+  const count = view.failures.length;
+  lines.push(`${count} failed ${count === 1 ? 'call' : 'calls'}:`);
+  view.failures.forEach((failure, index) => {
+    lines.push('', ...failureLines(failure, index + 1));
+  });
+  return lines.join('\n');
+}
+
+function account(view: DiagnosticsView): { accountId?: string } {
+  return view.accountId !== undefined ? { accountId: view.accountId } : {};
+}
+
+function failureLines(failure: StoredFailure, number: number): string[] {
+  const status = failure.httpStatus !== undefined ? ` (HTTP ${failure.httpStatus})` : '';
+  return [
+    `${number}. ${domainInfo(failure.domain).label} · ${failure.region} · ${failure.operation}`,
+    `   IAM action: ${failure.action}`,
+    `   Error code: ${failure.errorCode}${status}`,
+    `   Kind: ${kindWords(failure)}`,
+    `   Fix: ${failure.fix}`,
+    ...(failure.message ? [`   AWS said: ${failure.message}`] : []),
+  ];
+}

@@ -1,0 +1,87 @@
+import type { DiscoverResult, ProfileView } from '../app/views.ts';
+import type { ProfileWarning } from '../profiles/types.ts';
+import { renderTable } from './table.ts';
+import { formatTime } from './time.ts';
+
+const KIND_WORDS: Record<ProfileView['credentialKind'], string> = {
+  'static-keys': 'static keys',
+  'assume-role': 'assume role',
+  sso: 'SSO',
+  'credential-process': 'credential process',
+  'web-identity': 'web identity',
+  none: 'none',
+};
+
+export function renderProfileList(profiles: readonly ProfileView[]): string {
+  if (profiles.length === 0) {
+    return 'No profiles yet: run `escher profiles discover` to read the AWS config files.';
+  }
+  return renderTable(
+    ['PROFILE', 'STATE', 'ACCESS', 'ACCOUNT', 'REGION', 'CREDENTIALS', 'NOTE'],
+    profiles.map((profile) => [
+      profile.name,
+      profile.lifecycle,
+      profile.accessStatus,
+      profile.accountId ?? '-',
+      profile.region ?? '-',
+      KIND_WORDS[profile.credentialKind],
+      profile.note ?? '',
+    ]),
+  );
+}
+
+export function renderProfile(profile: ProfileView): string {
+  const { source } = profile;
+  const lines = [
+    `Profile: ${profile.name}`,
+    `Provider: ${profile.provider}`,
+    `Account: ${profile.accountId ?? 'unknown'}`,
+    `State: ${profile.lifecycle}`,
+    `Access: ${profile.accessStatus}${profile.accessDetail ? ` (${profile.accessDetail})` : ''}`,
+    `Region: ${profile.region ?? 'not set (us-east-1 is used)'}`,
+    `Credentials: ${KIND_WORDS[profile.credentialKind]}`,
+    `Source: ${source.file}, [${source.section}], line ${source.line}`,
+  ];
+  if (profile.endpointUrl) lines.push(`Endpoint: ${profile.endpointUrl}`);
+  if (profile.note) lines.push(`Note: ${profile.note}`);
+  lines.push(`Last tested: ${profile.lastTested ? formatTime(profile.lastTested) : 'never'}`);
+  lines.push(
+    `Last refreshed: ${profile.lastRefreshed ? formatTime(profile.lastRefreshed) : 'never'}`,
+  );
+  if (profile.warnings.length > 0) {
+    lines.push('Warnings:', ...profile.warnings.map((warning) => `  ${warningLine(warning)}`));
+  }
+  return lines.join('\n');
+}
+
+export function warningLine(warning: ProfileWarning): string {
+  return `${warning.file}:${warning.line}: ${warning.severity}: ${warning.message}`;
+}
+
+export function renderDiscover(result: DiscoverResult): string {
+  const sections: string[] = [];
+  const summary = [
+    `${result.added.length} new`,
+    `${result.returned.length} back`,
+    `${result.missing.length} missing`,
+    `${result.unchanged.length} unchanged`,
+  ].join(', ');
+  sections.push(`Discovered ${result.profiles.length} profiles (${summary}).`);
+  const changes = [
+    ...result.added.map((name) => `+ ${name}: Discovered`),
+    ...result.returned.map((name) => `↺ ${name}: its section is back`),
+    ...result.missing.map((name) => `− ${name}: Missing (its section is gone; kept, not deleted)`),
+  ];
+  if (changes.length > 0) sections.push(changes.join('\n'));
+  if (result.incomplete) {
+    sections.push(
+      'A file could not be read (see the warnings): profiles already known were kept as they ' +
+        'were, none was marked Missing.',
+    );
+  }
+  sections.push(renderProfileList(result.profiles));
+  if (result.warnings.length > 0) {
+    sections.push(['Warnings:', ...result.warnings.map((w) => `  ${warningLine(w)}`)].join('\n'));
+  }
+  return sections.join('\n\n');
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testHome, type TestHome } from './helpers.ts';
+
+const KEY_ID = 'AKIACLITESTKEY000001';
+const SECRET = 'cliTestSecret/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+
+const CONFIG = `[default]
+region = eu-west-1
+
+[profile escher-prod]
+role_arn = arn:aws:iam::123456789012:role/EscherReadOnly
+source_profile = default
+region = us-east-1
+`;
+const CREDENTIALS = `[default]
+aws_access_key_id = ${KEY_ID}
+aws_secret_access_key = ${SECRET}
+`;
+
+describe('escher profiles', () => {
+  let t: TestHome;
+  beforeEach(() => {
+    t = testHome();
+    t.writeAws({ config: CONFIG, credentials: CREDENTIALS });
+  });
+  afterEach(() => {
+    t.remove();
+  });
+
+  it('discovers every profile as Discovered and lists them', async () => {
+    const discover = await t.run(['profiles', 'discover']);
+    expect(discover.code).toBe(0);
+    expect(discover.stdout).toContain('Discovered 2 profiles (2 new, 0 back, 0 missing');
+
+    const list = await t.run(['profiles', 'list', '--json']);
+    const profiles = JSON.parse(list.stdout) as { name: string; lifecycle: string }[];
+    expect(profiles.map((p) => [p.name, p.lifecycle])).toEqual([
+      ['default', 'Discovered'],
+      ['escher-prod', 'Discovered'],
+    ]);
+  });
+
+  it('shows where a profile comes from, its account and its note', async () => {
+    await t.run(['profiles', 'discover']);
+    expect((await t.run(['profiles', 'enable', 'escher-prod'])).stdout).toBe(
+      'escher-prod: Enabled\n',
+    );
+    await t.run(['profiles', 'annotate', 'escher-prod', 'prod read-only']);
+
+    const show = await t.run(['profiles', 'show', 'escher-prod']);
+    expect(show.stdout).toContain('Account: 123456789012\nState: Enabled\nAccess: UNTESTED\n');
+    expect(show.stdout).toContain(`Source: ${t.home}/.aws/config, [profile escher-prod], line 4`);
+    expect(show.stdout).toContain('Credentials: assume role');
+    expect(show.stdout).toContain('Note: prod read-only');
+
+    const json = JSON.parse((await t.run(['profiles', 'show', 'escher-prod', '--json'])).stdout);
+    expect(json).toMatchObject({ provider: 'AWS', note: 'prod read-only', lifecycle: 'Enabled' });
+  });
+
+  it('marks a profile whose section is gone Missing, and gives it back its state', async () => {
+    await t.run(['profiles', 'discover']);
+    await t.run(['profiles', 'disable', 'escher-prod']);
+    t.writeAws({ config: '[default]\nregion = eu-west-1\n' });
+
+    const gone = await t.run(['profiles', 'discover', '--json']);
+    expect(JSON.parse(gone.stdout)).toMatchObject({ missing: ['escher-prod'], added: [] });
+    const enable = await t.run(['profiles', 'enable', 'escher-prod']);
+    expect(enable.code).toBe(1);
+    expect(enable.stderr).toContain('profile escher-prod is Missing');
+
+    t.writeAws({ config: CONFIG });
+    const back = await t.run(['profiles', 'discover', '--json']);
+    expect(JSON.parse(back.stdout)).toMatchObject({ returned: ['escher-prod'] });
+    const show = JSON.parse((await t.run(['profiles', 'show', 'escher-prod', '--json'])).stdout);
+    expect(show.lifecycle).toBe('Disabled');
+  });
+
+  it('keeps the store as it was when a file cannot be read', async () => {
+    await t.run(['profiles', 'discover']);
+    await t.run(['profiles', 'enable', 'escher-prod']);
+
+    const broken = await t.run(['profiles', 'discover'], { AWS_CONFIG_FILE: t.home });
+    expect(broken.code).toBe(0);
+    expect(broken.stdout).toContain('cannot be read (EISDIR)');
+    expect(broken.stdout).toContain('none was marked Missing');
+
+    const list = JSON.parse((await t.run(['profiles', 'list', '--json'])).stdout);
+    expect(list).toMatchObject([
+      { name: 'default', lifecycle: 'Discovered', region: 'eu-west-1' },
+      { name: 'escher-prod', lifecycle: 'Enabled' },
+    ]);
+  });
+
+  it('names an unknown profile and how to find profiles, without a stack trace', async () => {
+    await t.run(['profiles', 'discover']);
+    for (const args of [
+      ['profiles', 'show', 'nope'],
+      ['profiles', 'enable', 'escher-prod', 'nope'],
+      ['profiles', 'diagnostics', 'nope'],
+      ['resources', '--profile', 'nope'],
+    ]) {
+      const result = await t.run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('no profile named "nope"');
+      expect(result.stderr).toContain('escher profiles discover');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    // enable is all or nothing: the known name was not enabled either.
+    const list = JSON.parse((await t.run(['profiles', 'list', '--json'])).stdout);
+    expect(list[1].lifecycle).toBe('Discovered');
+  });
+
+  it('honours --home over ESCHER_HOME over ~/.escher', async () => {
+    await t.run(['--home', `${t.home}/a`, 'profiles', 'discover']);
+    await t.run(['profiles', 'discover'], { ESCHER_HOME: `${t.home}/b` });
+    const a = await t.run(['--home', `${t.home}/a`, 'profiles', 'list', '--json']);
+    const b = await t.run(['profiles', 'list', '--json'], { ESCHER_HOME: `${t.home}/b` });
+    const dflt = await t.run(['profiles', 'list', '--json']);
+    expect(JSON.parse(a.stdout)).toHaveLength(2);
+    expect(JSON.parse(b.stdout)).toHaveLength(2);
+    expect(JSON.parse(dflt.stdout)).toEqual([]);
+  });
+
+  it('never writes a key or secret into the Escher home', async () => {
+    await t.run(['profiles', 'discover']);
+    await t.run(['profiles', 'enable', 'default', 'escher-prod']);
+    const bytes = t.escherBytes();
+    expect(bytes.includes(KEY_ID)).toBe(false);
+    expect(bytes.includes(SECRET)).toBe(false);
+  });
+});
