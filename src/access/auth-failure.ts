@@ -84,6 +84,7 @@ export function credentialFailure(
   profile: string,
   facts: ProfileFacts,
 ): AuthFailure {
+  if (error instanceof ProfileResolutionError) return resolutionFailure(error, facts);
   const found = errorFacts(error);
   const detail = { code: found.code, endpoint: facts.endpointUrl };
   if (found.httpStatus !== undefined) {

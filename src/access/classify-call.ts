@@ -133,7 +133,10 @@ export function classifyCallError(error: unknown, operation: ReadOperation): Che
     return { kind: 'unverified', reason: `still throttled after retries (${facts.code})` };
   }
   if (AUTH_FAILED.has(facts.code)) {
-    return { kind: 'unverified', reason: `credentials refused (${facts.code})` };
+    return {
+      kind: 'unverified',
+      reason: `AWS refused the request's signature or credentials (${facts.code})`,
+    };
   }
   if (isNetworkFailure(facts)) {
     return { kind: 'unverified', reason: `no answer from the endpoint (${facts.code})` };
