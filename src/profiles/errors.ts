@@ -51,16 +51,26 @@ export function describeAwsError(error: unknown): string {
   return String(error);
 }
 
-/** What an AWS error is (name, message, HTTP status), without the request that caused it. */
+/**
+ * What an AWS error is (name, code, fault, HTTP status, message), without the request and
+ * response it came with.
+ */
 export interface SafeAwsError extends Error {
+  readonly code?: string;
+  readonly Code?: string;
+  readonly $fault?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
 export function safeCause(error: unknown): SafeAwsError {
   if (!(error instanceof Error)) return new Error(String(error));
-  const copy = new Error(error.message) as Error & { $metadata?: { httpStatusCode?: number } };
+  const source = error as Error & Record<string, unknown>;
+  const copy = new Error(error.message) as Error & Record<string, unknown>;
   copy.name = error.name;
-  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
+  for (const key of ['code', 'Code', '$fault'] as const) {
+    if (typeof source[key] === 'string') copy[key] = source[key];
+  }
+  const status = (source.$metadata as { httpStatusCode?: unknown } | undefined)?.httpStatusCode;
   if (typeof status === 'number') copy.$metadata = { httpStatusCode: status };
   delete copy.stack;
   return copy;
