@@ -46,12 +46,12 @@ export function authFailure(
     case 'token-expired':
       return { kind, ...base, summary: `The session token has expired${code}`, fix: configure };
     case 'role-not-assumable': {
-      const role = detail.roleArn ?? 'the role in role_arn';
+      const role = detail.roleArn ?? `the role_arn of profile ${profile}`;
       return {
         kind,
         ...base,
         ...(detail.roleArn ? { roleArn: detail.roleArn } : {}),
-        summary: `Cannot assume role ${role}${code}`,
+        summary: `Cannot assume ${detail.roleArn ? `role ${role}` : role}${code}`,
         fix:
           `let the source identity of profile ${profile} assume ${role}: its trust policy ` +
           `must name that principal, and the principal needs sts:AssumeRole on it`,
