@@ -25,6 +25,8 @@ export interface FailedCall {
   readonly action: string;
   readonly errorCode: string;
   readonly httpStatus?: number;
+  /** The resource the call was about, e.g. a bucket or a trail, when it was about one. */
+  readonly resource?: string;
   readonly kind: FailureKind;
   /** For an explicit deny: which kind of policy denied, when AWS says so. */
   readonly deniedBy?: string;

@@ -1,0 +1,125 @@
+import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
+import { errorCodeOf } from '../../aws/classify-error.ts';
+import type { CallSpec, ScanRun } from '../scan-run.ts';
+
+/** What the credential report says about one user. `null` is "unknown or not applicable". */
+export interface CredentialFacts {
+  readonly arn: string;
+  readonly passwordEnabled: boolean | null;
+  readonly passwordLastUsed: string | null;
+  readonly mfaActive: boolean | null;
+  readonly accessKeys: readonly {
+    readonly active: boolean | null;
+    readonly lastRotated: string | null;
+    readonly ageDays: number | null;
+    readonly lastUsed: string | null;
+  }[];
+}
+
+export interface CredentialReport {
+  readonly users: ReadonlyMap<string, CredentialFacts>;
+  /** The `<root_account>` row: the account's root principal, not an IAM user (C24). */
+  readonly root: CredentialFacts | undefined;
+}
+
+/** C24: the root row writes these where other rows have booleans and dates. */
+const NOT_APPLICABLE = new Set(['N/A', 'not_supported', 'no_information', '']);
+
+function flag(value: string | undefined): boolean | null {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return null;
+}
+
+function date(value: string | undefined): string | null {
+  if (value === undefined || NOT_APPLICABLE.has(value)) return null;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString();
+}
+
+function ageDays(iso: string | null, now: Date): number | null {
+  if (iso === null) return null;
+  return Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000);
+}
+
+/** Parses the report's CSV by its header, so a column AWS adds later cannot shift the others. */
+export function parseCredentialReport(csv: string, now: Date): CredentialReport {
+  const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const header = (lines.shift() ?? '').split(',');
+  const users = new Map<string, CredentialFacts>();
+  let root: CredentialFacts | undefined;
+  for (const line of lines) {
+    const cells = line.split(',');
+    const cell = (name: string): string | undefined => cells[header.indexOf(name)];
+    const keys = [1, 2].map((n) => {
+      const lastRotated = date(cell(`access_key_${n}_last_rotated`));
+      const active = flag(cell(`access_key_${n}_active`));
+      return {
+        active,
+        lastRotated,
+        ageDays: active === true ? ageDays(lastRotated, now) : null,
+        lastUsed: date(cell(`access_key_${n}_last_used_date`)),
+      };
+    });
+    const facts: CredentialFacts = {
+      arn: cell('arn') ?? '',
+      passwordEnabled: flag(cell('password_enabled')),
+      passwordLastUsed: date(cell('password_last_used')),
+      mfaActive: flag(cell('mfa_active')),
+      accessKeys: keys,
+    };
+    const user = cell('user') ?? '';
+    if (user === '<root_account>') root = facts;
+    else users.set(user, facts);
+  }
+  return { users, root };
+}
+
+/**
+ * C23: asks AWS to build the report, polls until it is COMPLETE within a bounded wait, then
+ * reads it. Undefined when it could not be read; the reason is in the IAM domain's gaps.
+ */
+export async function readCredentialReport(
+  run: ScanRun,
+  region: string,
+): Promise<CredentialReport | undefined> {
+  const iam = run.client('iam', region);
+  const spec = (operation: string): CallSpec<'iam'> => ({
+    domain: 'iam',
+    service: 'iam',
+    operation,
+    region,
+    global: true,
+    subject: 'credential report',
+  });
+  const waitMs = run.options.limits?.credentialReportWaitMs ?? 60_000;
+  const deadline = run.now().getTime() + waitMs;
+  let regenerated = false;
+
+  for (;;) {
+    const generated = await run.call(spec('GenerateCredentialReport'), (client) =>
+      client.send(new GenerateCredentialReportCommand({}), run.sendOptions),
+    );
+    if (!generated) return undefined;
+    if (generated.State === 'COMPLETE') {
+      try {
+        const answer = await iam.send(new GetCredentialReportCommand({}), run.sendOptions);
+        run.tally('iam').succeeded += 1;
+        return parseCredentialReport(Buffer.from(answer.Content ?? []).toString('utf8'), run.now());
+      } catch (error) {
+        const code = errorCodeOf(error);
+        const stale = code === 'ReportNotPresent' || code === 'ReportExpired';
+        if (!(stale && !regenerated) && code !== 'ReportInProgress') {
+          await run.fail(spec('GetCredentialReport'), error);
+          return undefined;
+        }
+        regenerated ||= stale;
+      }
+    }
+    if (run.now().getTime() >= deadline) {
+      run.tally('iam').gaps.push({ subject: 'credential report not ready', what: '' });
+      return undefined;
+    }
+    await run.sleep(2_000);
+  }
+}
