@@ -96,7 +96,11 @@ async function processCredentials(
     );
   let stdout: string;
   try {
-    ({ stdout } = await run(command, { env: context.env, timeout: 60_000 }));
+    ({ stdout } = await run(command, {
+      // A caller's trimmed environment still needs PATH to find the command.
+      env: { PATH: process.env.PATH, ...context.env },
+      timeout: 60_000,
+    }));
   } catch (error) {
     // The process's output may hold secrets: report only how it ended.
     const code = (error as { code?: unknown }).code;

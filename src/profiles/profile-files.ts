@@ -260,8 +260,8 @@ function mergeInto(
         set,
         'warning',
         'invalid-key-name',
-        `key "${property.writtenName}" is ignored: key names may only hold letters, digits and ` +
-          `- _ / . % @ : +`,
+        `key "${firstWord(property.writtenName)}" is ignored: key names may only hold ` +
+          `letters, digits and - _ / . % @ : +`,
         at,
         name,
       );
@@ -288,4 +288,10 @@ function mergeInto(
       source: at,
     });
   }
+}
+
+/** Only the first word of a bad key: the rest of such a line may be a pasted secret. */
+function firstWord(text: string): string {
+  const [first = ''] = text.split(/\s/);
+  return first === text ? text : `${first} …`;
 }
