@@ -2,8 +2,7 @@ import { DOMAINS } from '../core/domains.ts';
 import type { AccessStatus } from '../core/status.ts';
 import { CliError } from '../cli/cli-error.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
-import type { ProfileContext } from '../aws/profile-context.ts';
-import type { AccountScanResult, ScanOptions, ScanProgress } from '../scan/scan-types.ts';
+import type { ScanProgress } from '../scan/scan-types.ts';
 import type { Store, StoredCoverage } from '../store/index.ts';
 import {
   coverageOf,
@@ -49,11 +48,6 @@ export interface RefreshResult {
   readonly version: VersionView;
   readonly profiles: readonly RefreshedProfile[];
 }
-
-type ScanAccount = (ctx: ProfileContext, options: ScanOptions) => Promise<AccountScanResult>;
-// Named through a constant until src/scan/scan-account.ts is in the tree, so the rest of the
-// app type-checks meanwhile; make it a literal import then.
-const SCANNER = '../scan/scan-account.ts';
 
 /** Profiles scanned at once; each one already runs its regions and domains concurrently. */
 const PROFILE_CONCURRENCY = 3;
@@ -203,7 +197,7 @@ async function scanProfile(
     // Loaded here, not at the top: the scanner pulls in every SDK client, and commands that
     // never scan (profiles list, overview) should not pay for that at start-up.
     const { resolveProfileContext } = await import('../profiles/resolve.ts');
-    const { scanAccount } = (await import(SCANNER)) as { scanAccount: ScanAccount };
+    const { scanAccount } = await import('../scan/scan-account.ts');
     const ctx = await resolveProfileContext(name, { env: app.env, homeDir: app.homeDir });
     const result = await scanAccount(ctx, {
       sink: {

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { refreshEstate } from '../../app/index.ts';
 import type { RefreshResult } from '../../app/index.ts';
-import { renderOverview, versionHeader } from '../../render/overview.ts';
+import { renderOverview } from '../../render/overview.ts';
 import { terminalProgress } from '../../render/progress.ts';
 import { appFor, printJson, printText, type JsonOption } from './profiles/shared.ts';
 import { getOverview } from '../../app/index.ts';
+import { CliError, EXIT_FAILURE } from '../cli-error.ts';
 
 export function registerScanCommand(program: Command): void {
   program
@@ -33,12 +34,17 @@ export function registerScanCommand(program: Command): void {
         progress?.finish();
         process.off('SIGINT', onSigint);
       }
-      if (options.json) {
-        printJson(result);
-        return;
+      if (options.json) printJson(result);
+      else {
+        const scanned = result.profiles.map((profile) => profile.name).join(', ');
+        printText(`Scanned ${scanned}.\n`);
+        printText(renderOverview(getOverview(app)));
       }
-      const scanned = result.profiles.map((profile) => profile.name).join(', ');
-      printText(`Scanned ${scanned} into ${versionHeader(result.version)}.\n`);
-      printText(renderOverview(getOverview(app)));
+      // A partial read is a result; a profile that could not sign in at all is a failure.
+      const failed = result.profiles.filter((profile) => profile.error !== undefined);
+      if (failed.length > 0) {
+        const names = failed.map((profile) => profile.name).join(', ');
+        throw new CliError(`could not sign in as ${names}; nothing of it was read`, EXIT_FAILURE);
+      }
     });
 }

@@ -1,0 +1,149 @@
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  EC2Client,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useMoto } from '../helpers/moto.ts';
+import { testHome, type TestHome } from './helpers.ts';
+
+// moto accepts any keys when IAM is not enforced; these are made up for the test.
+const KEY_ID = 'AKIAE2ESCANTESTKEY01';
+const SECRET = 'e2eScanTestSecret/bbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const credentials = { accessKeyId: KEY_ID, secretAccessKey: SECRET };
+
+describe('escher scan against the emulator', () => {
+  const moto = useMoto();
+  let t: TestHome;
+  let instanceIds: string[] = [];
+
+  beforeAll(async () => {
+    const ec2 = new EC2Client({ endpoint: moto.endpoint, region: 'us-east-1', credentials });
+    const s3 = new S3Client({
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      credentials,
+      forcePathStyle: true,
+    });
+    const images = await ec2.send(new DescribeImagesCommand({}));
+    const imageId = images.Images?.[0]?.ImageId ?? 'ami-12c6146b';
+    const run = await ec2.send(
+      new RunInstancesCommand({
+        ImageId: imageId,
+        MinCount: 2,
+        MaxCount: 2,
+        InstanceType: 't3.micro',
+      }),
+    );
+    instanceIds = (run.Instances ?? []).map((instance) => instance.InstanceId ?? '');
+    await s3.send(new CreateBucketCommand({ Bucket: 'escher-e2e-logs' }));
+
+    t = testHome();
+    const profile = (name: string): string =>
+      `[profile ${name}]\nregion = us-east-1\nendpoint_url = ${moto.endpoint}\n`;
+    t.writeAws({
+      config: `${profile('escher-prod')}\n${profile('escher-audit')}\n[profile nokeys]\nregion = us-east-1\n`,
+      credentials: ['escher-prod', 'escher-audit']
+        .map(
+          (name) => `[${name}]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`,
+        )
+        .join('\n'),
+    });
+    await t.run(['profiles', 'discover']);
+    await t.run(['profiles', 'enable', 'escher-prod', 'escher-audit']);
+  });
+  afterAll(() => {
+    t.remove();
+  });
+
+  it('tests access and prints the connected Step 4 block', async () => {
+    const result = await t.run(['profiles', 'test', 'escher-prod']);
+    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+      'Profile: escher-prod',
+      'Provider: AWS',
+      'Account: 123456789012',
+      'Status: ✓ Connected',
+    ]);
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 1 and says what to run when a profile has no credentials', async () => {
+    await t.run(['profiles', 'enable', 'nokeys']);
+    const result = await t.run(['profiles', 'test', 'nokeys']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Status: ✗');
+    expect(result.stdout).toContain('aws configure --profile nokeys');
+    const show = JSON.parse((await t.run(['profiles', 'show', 'nokeys', '--json'])).stdout);
+    expect(show.accessStatus).toBe('ERROR');
+    await t.run(['profiles', 'disable', 'nokeys']);
+  });
+
+  it('scans both profiles of the account into one version and merges what they saw', async () => {
+    const scan = await t.run(['scan']);
+    expect(scan.stderr).toBe('');
+    expect(scan.code).toBe(0);
+    expect(scan.stdout).toContain('EstateView version 1');
+    expect(scan.stdout).toContain(
+      'escher-prod (AWS 123456789012)\nEC2 Instances: OK (2 resources)\nS3 Buckets: OK (1 resource)',
+    );
+
+    const resources = JSON.parse(
+      (await t.run(['resources', '--json', '--type', 'ec2:instance'])).stdout,
+    ) as {
+      id: string;
+      observedBy: string[];
+    }[];
+    expect(resources).toHaveLength(2);
+    for (const resource of resources) {
+      expect(resource.observedBy).toEqual(['escher-audit', 'escher-prod']);
+    }
+    const profiles = JSON.parse((await t.run(['profiles', 'list', '--json'])).stdout) as {
+      name: string;
+      lifecycle: string;
+      lastRefreshed?: string;
+    }[];
+    expect(profiles.find((p) => p.name === 'escher-prod')).toMatchObject({ lifecycle: 'Enabled' });
+    expect(profiles.find((p) => p.name === 'escher-prod')?.lastRefreshed).toBeDefined();
+  });
+
+  it('reports what changed since the previous version', async () => {
+    const ec2 = new EC2Client({ endpoint: moto.endpoint, region: 'us-east-1', credentials });
+    await ec2.send(
+      new CreateTagsCommand({
+        Resources: [instanceIds[0] ?? ''],
+        Tags: [{ Key: 'team', Value: 'web' }],
+      }),
+    );
+    const s3 = new S3Client({
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      credentials,
+      forcePathStyle: true,
+    });
+    await s3.send(new CreateBucketCommand({ Bucket: 'escher-e2e-data' }));
+
+    const scan = await t.run(['scan', 'escher-prod', '--json']);
+    expect(scan.code).toBe(0);
+    const result = JSON.parse(scan.stdout);
+    expect(result.version).toMatchObject({ id: 2, changes: { added: 1, removed: 0, modified: 1 } });
+    const overview = (await t.run(['overview'])).stdout;
+    expect(overview).toContain('changes since previous: +1 −0 ~1');
+  });
+
+  it('leaves no key or secret in the Escher home or the output', async () => {
+    const outputs = await Promise.all([
+      t.run(['resources', '--json']),
+      t.run(['overview', '--json']),
+      t.run(['profiles', 'diagnostics', 'escher-prod', '--json']),
+    ]);
+    for (const output of outputs) {
+      expect(output.stdout + output.stderr).not.toContain(KEY_ID);
+      expect(output.stdout + output.stderr).not.toContain(SECRET);
+    }
+    const bytes = t.escherBytes();
+    expect(bytes.includes(KEY_ID)).toBe(false);
+    expect(bytes.includes(SECRET)).toBe(false);
+  });
+});
