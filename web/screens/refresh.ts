@@ -1,3 +1,4 @@
+import { DOMAINS } from '../../src/core/domains.ts';
 import { ApiError, getJson, postJson } from '../api.ts';
 import { clear, formatTime, h } from '../dom.ts';
 import type { RefreshProgress, RefreshResult, RefreshState } from '../types.ts';
@@ -98,8 +99,12 @@ export function describeEvent(event: unknown): string {
         `${progress.profile}: scan finished, ${progress.accessStatus}` +
         (progress.error ? ` (${progress.error})` : '')
       );
-    case 'scan':
-      return `${progress.profile}: ${fields(progress.event)}`;
+    case 'scan': {
+      const step = progress.event;
+      const label = DOMAINS.find((domain) => domain.id === step.domain)?.label ?? 'Account';
+      const count = step.state === 'finished' ? `, ${step.count} seen` : '';
+      return `${progress.profile}: ${label} in ${step.region} ${step.state}${count}`;
+    }
     default:
       return fields(event);
   }
