@@ -87,9 +87,11 @@ async function bodyText(body: unknown): Promise<string> {
 export class WireMock {
   readonly requests: WireRequest[] = [];
   readonly #routes: WireRoute[] = [];
-  readonly #fallback: WireRoute;
+  readonly #fallback: (request: WireRequest) => WireAnswer;
 
-  constructor(fallback: WireRoute = () => ({ status: 200, body: '{}' })) {
+  constructor(
+    fallback: (request: WireRequest) => WireAnswer = () => ({ status: 200, body: '{}' }),
+  ) {
     this.#fallback = fallback;
   }
 
@@ -119,8 +121,9 @@ export class WireMock {
         body,
       };
       this.requests.push(wire);
+      // The route added last wins, so a test can override a shared default.
       const answer =
-        this.#routes.reduce<WireAnswer | undefined>(
+        this.#routes.reduceRight<WireAnswer | undefined>(
           (found, route) => found ?? route(wire),
           undefined,
         ) ?? this.#fallback(wire);
