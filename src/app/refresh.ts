@@ -81,9 +81,7 @@ export async function refreshEstate(
     }
     try {
       const outcomes = await scanAll(app, store, pending, targets, options);
-      if (options.signal?.aborted) {
-        throw new CliError('the refresh was cancelled; the previous EstateView stays current');
-      }
+      if (options.signal?.aborted) throw cancelled();
       const version = pending.commit();
       for (const outcome of outcomes) {
         recordAccess(store, outcome.name, {
@@ -107,6 +105,7 @@ export async function refreshEstate(
       };
     } catch (error) {
       pending.abandon();
+      if (options.signal?.aborted) throw cancelled();
       throw error;
     } finally {
       inTransaction(store.db, () => {
@@ -120,6 +119,11 @@ export async function refreshEstate(
   } finally {
     store.close();
   }
+}
+
+/** 130: the shell's code for a command stopped by Ctrl-C. */
+function cancelled(): CliError {
+  return new CliError('the refresh was cancelled; the previous EstateView stays current', 130);
 }
 
 function chooseTargets(store: Store, named: readonly string[]): string[] {
