@@ -46,18 +46,33 @@ export function withoutServices(policy: PolicyDocument, services: readonly strin
 }
 
 /**
- * The emulator only: moto checks CloudWatch calls under its signing name, `monitoring:`, where
- * AWS checks `cloudwatch:`. This grants the `monitoring:` twin of each `cloudwatch:` action in
- * the policy, as a separate policy, so Escher's own policy stays exactly what it prints.
+ * Where moto checks an S3 read under another name than AWS does (moto 5.2, s3/responses.py):
+ * it names a bucket GET by its query key, knows neither `?publicAccessBlock` nor `?encryption`
+ * there, and falls back to `ListBucket`.
  */
-export function monitoringTwin(policy: AnyPolicy | PolicyDocument): AnyPolicy {
-  const actions = policy.Statement.flatMap((statement) => statement.Action)
-    .filter((action) => action.startsWith('cloudwatch:'))
-    .map((action) => `monitoring:${action.slice('cloudwatch:'.length)}`);
+const MOTO_S3_NAMES: Readonly<Record<string, string>> = {
+  's3:GetBucketPublicAccessBlock': 's3:ListBucket',
+  's3:GetEncryptionConfiguration': 's3:ListBucket',
+};
+
+/**
+ * The emulator only: the name moto checks for each action of the policy that it checks under
+ * another name. CloudWatch calls are checked under the signing name, `monitoring:`, where AWS
+ * checks `cloudwatch:`; two S3 reads are checked as `s3:ListBucket`. Kept in a
+ * separate policy, so that Escher's own policy stays exactly what `escher policy` prints.
+ */
+export function emulatorTwins(policy: AnyPolicy | PolicyDocument): AnyPolicy {
+  const actions = policy.Statement.flatMap((statement) => statement.Action).flatMap((action) => {
+    if (action.startsWith('cloudwatch:')) {
+      return [`monitoring:${action.slice('cloudwatch:'.length)}`];
+    }
+    const s3Name = MOTO_S3_NAMES[action];
+    return s3Name ? [s3Name] : [];
+  });
   return {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'EmulatorOnlyMonitoringTwin', Effect: 'Allow', Action: actions, Resource: '*' },
+      { Sid: 'EmulatorOnlyTwins', Effect: 'Allow', Action: [...new Set(actions)], Resource: '*' },
     ],
   };
 }
@@ -65,7 +80,7 @@ export function monitoringTwin(policy: AnyPolicy | PolicyDocument): AnyPolicy {
 /**
  * Creates the demo's two users as the seed's Steps 1–2 do (managed policy, user, attach, access
  * key): `escher-readonly` with exactly `escher policy`'s document, `escher-audit` with that
- * document minus every IAM and Cost Explorer action.
+ * document minus every IAM and Cost Explorer action; each also holds its emulator-only twins.
  */
 export async function createDemoUsers(target: EmulatorTarget): Promise<DemoUsers> {
   const iam = new IAMClient(emulatorClientConfig(target, 'us-east-1'));
@@ -75,11 +90,11 @@ export async function createDemoUsers(target: EmulatorTarget): Promise<DemoUsers
     return {
       readonly: await createUser(iam, DEMO_USERS.readonly, {
         EscherReadOnly: full,
-        EscherReadOnlyEmulatorMonitoring: monitoringTwin(full),
+        EscherReadOnlyEmulatorTwins: emulatorTwins(full),
       }),
       audit: await createUser(iam, DEMO_USERS.audit, {
         EscherAudit: audit,
-        EscherAuditEmulatorMonitoring: monitoringTwin(audit),
+        EscherAuditEmulatorTwins: emulatorTwins(audit),
       }),
     };
   } finally {

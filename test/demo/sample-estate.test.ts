@@ -114,13 +114,13 @@ describe('the sample estate on moto (IAM enforced)', () => {
     });
   });
 
-  it('gives escher-readonly exactly `escher policy`’s document, plus the monitoring twin', async () => {
+  it('gives escher-readonly exactly `escher policy`’s document, plus the emulator-only twins', async () => {
     const iam = new IAMClient(as(moto.admin));
     const attached = await iam.send(
       new ListAttachedUserPoliciesCommand({ UserName: 'escher-readonly' }),
     );
     const names = (attached.AttachedPolicies ?? []).map((p) => p.PolicyName).sort();
-    expect(names).toEqual(['EscherReadOnly', 'EscherReadOnlyEmulatorMonitoring']);
+    expect(names).toEqual(['EscherReadOnly', 'EscherReadOnlyEmulatorTwins']);
     const arn = attached.AttachedPolicies!.find(
       (p) => p.PolicyName === 'EscherReadOnly',
     )!.PolicyArn!;
@@ -131,17 +131,30 @@ describe('the sample estate on moto (IAM enforced)', () => {
     iam.destroy();
     const document = JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!));
     expect(document).toEqual(buildPolicyDocument());
-    const twin = users.readonly.policies.EscherReadOnlyEmulatorMonitoring!;
+    const twin = users.readonly.policies.EscherReadOnlyEmulatorTwins!;
     const twinActions = twin.Statement.flatMap((s) => s.Action);
-    expect(twinActions.length).toBeGreaterThan(0);
-    expect(twinActions.every((action) => action.startsWith('monitoring:'))).toBe(true);
+    const cloudwatch = buildPolicyDocument()
+      .Statement[0].Action.filter((action) => action.startsWith('cloudwatch:'))
+      .map((action) => action.replace('cloudwatch:', 'monitoring:'));
+    expect(cloudwatch.length).toBeGreaterThan(0);
+    expect(twinActions.sort()).toEqual([...cloudwatch, 's3:ListBucket'].sort());
   });
 
-  it('lets escher-readonly read CloudWatch and IAM, and denies escher-audit IAM and CE', async () => {
+  it('lets escher-readonly read CloudWatch, S3 settings and IAM, and denies escher-audit IAM and CE', async () => {
     const cloudwatch = new CloudWatchClient(as(users.readonly.credentials));
     const alarms = await cloudwatch.send(new DescribeAlarmsCommand({}));
     cloudwatch.destroy();
     expect(alarms.MetricAlarms?.length).toBeGreaterThan(0);
+
+    const blocked = estate.buckets.find((b) => b.publicAccessBlock && b.encrypted)!;
+    const readonlyS3 = new S3Client(as(users.readonly.credentials, blocked.region));
+    const block = await readonlyS3.send(new GetPublicAccessBlockCommand({ Bucket: blocked.name }));
+    const encryption = await readonlyS3.send(
+      new GetBucketEncryptionCommand({ Bucket: blocked.name }),
+    );
+    readonlyS3.destroy();
+    expect(block.PublicAccessBlockConfiguration?.BlockPublicPolicy).toBe(true);
+    expect(encryption.ServerSideEncryptionConfiguration?.Rules?.length).toBe(1);
 
     const readonlyIam = new IAMClient(as(users.readonly.credentials));
     const listed = await readonlyIam.send(new ListUsersCommand({}));
