@@ -57,7 +57,12 @@ function failureLines(failure: StoredFailure, number: number): string[] {
     `   IAM action: ${failure.action}`,
     `   Error code: ${failure.errorCode}${status}`,
     `   Kind: ${kindWords(failure)}`,
-    `   Fix: ${failure.fix}`,
-    ...(failure.message ? [`   AWS said: ${failure.message}`] : []),
+    `   Fix: ${indent(failure.fix)}`,
+    ...(failure.message ? [`   AWS said: ${indent(failure.message)}`] : []),
   ];
+}
+
+/** Keeps a multi-line fix or message inside its entry. */
+function indent(text: string): string {
+  return text.replace(/\n/g, '\n        ');
 }
