@@ -121,10 +121,35 @@ interface RawError {
   $fault?: unknown;
   $metadata?: { httpStatusCode?: number; attempts?: number };
   $response?: { headers?: Record<string, string | undefined> };
+  $responseBodyText?: unknown;
+}
+
+/**
+ * An answer the SDK could not parse (it has a status but no `$fault`), read from its kept
+ * text: emulators and gateways send XML errors to JSON APIs, and HTML pages.
+ */
+function fromBodyText(e: RawError): RawError {
+  const body = e.$responseBodyText;
+  if (e.$fault !== undefined || e.$metadata?.httpStatusCode === undefined) return e;
+  if (typeof body !== 'string') return e;
+  const xmlCode = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
+  const xmlMessage = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
+  let json: { __type?: unknown; code?: unknown; Code?: unknown; message?: unknown } = {};
+  try {
+    json = JSON.parse(body) as typeof json;
+  } catch {
+    // Not JSON: XML or HTML.
+  }
+  const jsonType = text(json.__type) ?? text(json.code) ?? text(json.Code);
+  const code = xmlCode ?? jsonType?.split('#').pop()?.split(':')[0];
+  if (code === undefined) return e;
+  const message = xmlMessage ?? text(json.message) ?? code;
+  const status = e.$metadata.httpStatusCode;
+  return { ...e, name: code, message, $fault: status >= 500 ? 'server' : 'client' };
 }
 
 function raw(error: unknown): RawError {
-  return typeof error === 'object' && error !== null ? error : {};
+  return typeof error === 'object' && error !== null ? fromBodyText(error) : {};
 }
 
 function text(value: unknown): string | undefined {
@@ -176,7 +201,8 @@ export function kindOf(error: unknown, call: FailedCallContext): FailureKind {
   const code = errorCodeOf(error);
   const status = httpStatusOf(error);
   const message = text(e.message) ?? '';
-  if (ACCESS_DENIED.has(code) || (status === 403 && !CREDENTIALS_REJECTED.has(code))) {
+  const signIn = CREDENTIALS_REJECTED.has(code) || AUTH_FAILED.has(code);
+  if (ACCESS_DENIED.has(code) || (status === 403 && !signIn)) {
     if (/explicit deny/i.test(message)) return 'explicit-deny';
     // C25: a payer that never opened Cost Explorer. Only a message naming a ce: action is a
     // permission problem.

@@ -11,6 +11,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { Readable } from 'node:stream';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { HttpHandler } from '@smithy/core/protocols';
@@ -150,6 +151,7 @@ export class AwsClients {
     stack.use(readOnlyGuard(service));
     stack.use(this.#gatePlugin(`${service}:${region}`));
     stack.use(this.#countPlugin());
+    stack.use(keepErrorBodyPlugin);
     return client;
   }
 
@@ -189,3 +191,52 @@ export class AwsClients {
 }
 
 export { operationOfCommand };
+
+/** Where the text of an error answer is kept, on the error the SDK throws. */
+export const ERROR_BODY_TEXT = '$responseBodyText';
+const KEPT_BODY = 'escherErrorBody';
+
+interface RawResponse {
+  statusCode?: number;
+  body?: unknown;
+}
+
+/**
+ * Keeps the text of an error answer (they are small) below the SDK's parser and hands it to the
+ * error the parser throws: an answer the parser cannot read (an XML error where the protocol
+ * wants JSON, as emulators and gateways send) still tells its code to the classifier.
+ */
+const keepErrorBodyPlugin: Pluggable<object, object> = {
+  applyToStack(stack) {
+    stack.add(
+      (next, context: Record<string, unknown>) => async (args) => {
+        const result = await next(args);
+        const response = result.response as RawResponse;
+        if ((response.statusCode ?? 200) < 400 || response.body === undefined) return result;
+        const chunks: Buffer[] = [];
+        for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+          chunks.push(Buffer.from(chunk));
+        }
+        const text = Buffer.concat(chunks);
+        context[KEPT_BODY] = text.toString('utf8');
+        response.body = Readable.from([text]);
+        return result;
+      },
+      { step: 'deserialize', priority: 'low', name: 'escherKeepErrorBody2', override: true },
+    );
+    stack.add(
+      (next, context: Record<string, unknown>) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const text = context[KEPT_BODY];
+          if (typeof text === 'string' && typeof error === 'object' && error !== null) {
+            (error as Record<string, unknown>)[ERROR_BODY_TEXT] ??= text;
+          }
+          throw error;
+        }
+      },
+      { step: 'initialize', priority: 'low', name: 'escherAttachErrorBody2', override: true },
+    );
+  },
+};
