@@ -40,20 +40,46 @@ export function renderDiagnostics(view: DiagnosticsView): string {
   }
   const count = view.failures.length;
   lines.push(`${count} failed ${count === 1 ? 'call' : 'calls'}:`);
-  view.failures.forEach((failure, index) => {
-    lines.push('', ...failureLines(failure, index + 1));
+  groupRepeats(view.failures).forEach(({ failure, times }, index) => {
+    lines.push('', ...failureLines(failure, index + 1, times));
   });
   return lines.join('\n');
+}
+
+/**
+ * One entry for the same failure repeated (one call per resource in a region, say), so a
+ * denied per-resource read does not bury the other entries. JSON keeps every call.
+ */
+function groupRepeats(
+  failures: readonly StoredFailure[],
+): { failure: StoredFailure; times: number }[] {
+  const groups = new Map<string, { failure: StoredFailure; times: number }>();
+  for (const failure of failures) {
+    const key = [
+      failure.domain,
+      failure.region,
+      failure.operation,
+      failure.errorCode,
+      failure.kind,
+      failure.fix,
+    ].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.times += 1;
+    else groups.set(key, { failure, times: 1 });
+  }
+  return [...groups.values()];
 }
 
 function account(view: DiagnosticsView): { accountId?: string } {
   return view.accountId !== undefined ? { accountId: view.accountId } : {};
 }
 
-function failureLines(failure: StoredFailure, number: number): string[] {
+function failureLines(failure: StoredFailure, number: number, times: number): string[] {
   const status = failure.httpStatus !== undefined ? ` (HTTP ${failure.httpStatus})` : '';
+  const repeat = times > 1 ? ` (${times} calls)` : '';
+  const where = `${domainInfo(failure.domain).label} · ${failure.region} · ${failure.operation}`;
   return [
-    `${number}. ${domainInfo(failure.domain).label} · ${failure.region} · ${failure.operation}`,
+    `${number}. ${where}${repeat}`,
     `   IAM action: ${failure.action}`,
     `   Error code: ${failure.errorCode}${status}`,
     `   Kind: ${kindWords(failure)}`,
