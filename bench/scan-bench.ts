@@ -1,6 +1,7 @@
 // `npm run bench`: builds a large synthetic estate on moto, runs the real scan through the app
 // layer into the real store, and prints wall time, API calls, calls per second and peak
-// memory. Each size runs in its own Node process, so one size's peak cannot hide another's.
+// memory. Each size is scanned by a fresh Node process, so neither the estate builder nor
+// another size adds to the scan's memory.
 //
 //   npm run bench                         sizes 4 and 16 times the seed's estate, 12 regions
 //   npm run bench -- --scale 2,8 --regions 6
@@ -20,12 +21,8 @@ import { BOOTSTRAP_REQUESTS } from '../src/demo/emulator-target.ts';
 import { estateSpec } from '../src/demo/estate-spec.ts';
 import { DEMO_PROFILES, prepareDemo } from '../src/demo/prepare.ts';
 
-interface SizeResult {
-  scale: number;
-  regions: number;
-  resourcesBuilt: number;
+interface ScanResult {
   resourcesStored: number;
-  buildSeconds: number;
   scanSeconds: number;
   apiCalls: number;
   callsPerSecond: number;
@@ -36,50 +33,36 @@ interface SizeResult {
   domains: string[];
 }
 
+interface SizeResult extends ScanResult {
+  scale: number;
+  regions: number;
+  resourcesBuilt: number;
+  buildSeconds: number;
+}
+
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '4,16' },
     regions: { type: 'string', default: '12' },
-    child: { type: 'boolean', default: false },
+    'scan-only': { type: 'string' },
+    endpoint: { type: 'string' },
   },
 });
 
-if (values.child) {
-  const result = await measure(Number(values.scale), Number(values.regions));
+if (values['scan-only'] !== undefined) {
+  // The child: a fresh process that only scans, so its memory is the scan's alone.
+  const result = await scanOnly(values['scan-only'], values.endpoint ?? '');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   const results: SizeResult[] = [];
   for (const scale of values.scale.split(',').map(Number)) {
-    results.push(await runChild(scale, Number(values.regions)));
+    results.push(await measureSize(scale, Number(values.regions)));
   }
   process.stdout.write(`\n${table(results)}\n`);
 }
 
-function runChild(scale: number, regions: number): Promise<SizeResult> {
-  const script = fileURLToPath(import.meta.url);
-  const args = [
-    '--expose-gc',
-    script,
-    '--child',
-    '--scale',
-    String(scale),
-    '--regions',
-    String(regions),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const last = output.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as SizeResult);
-      else reject(new Error(`bench at scale ${scale} failed with exit code ${String(code)}`));
-    });
-  });
-}
-
-async function measure(scale: number, regionCount: number): Promise<SizeResult> {
+/** Builds the estate in this process, then scans it from a fresh child process. */
+async function measureSize(scale: number, regionCount: number): Promise<SizeResult> {
   const log = (line: string): void => void process.stderr.write(`bench[x${scale}]: ${line}\n`);
   const spec = estateSpec({ scale, regionCount });
   const resourcesBuilt = (Object.values(spec.counts) as number[]).reduce(
@@ -93,64 +76,79 @@ async function measure(scale: number, regionCount: number): Promise<SizeResult> 
     );
     const buildStart = performance.now();
     const { sandbox } = await prepareDemo(moto, { scale, regionCount, progress: log });
-    const buildSeconds = (performance.now() - buildStart) / 1000;
+    const buildSeconds = round((performance.now() - buildStart) / 1000);
     try {
-      const app = appContextFrom({ env: sandbox.env, homeDir: sandbox.homeDir });
-      await discoverProfiles(app);
-      setProfilesEnabled(app, [DEMO_PROFILES.prod], true);
-
-      // Every HTTP request this process sends to the emulator is one API call of the scan.
-      const host = new URL(moto.endpoint).host;
-      let apiCalls = 0;
-      const onRequest = (message: unknown): void => {
-        const request = (message as { request?: { getHeader(name: string): unknown } }).request;
-        if (request?.getHeader('host') === host) apiCalls++;
-      };
-      dc.subscribe('http.client.request.start', onRequest);
-
-      (globalThis as { gc?: () => void }).gc?.();
-      const baseline = process.memoryUsage();
-      let peakRss = baseline.rss;
-      let peakHeap = baseline.heapUsed;
-      const sampler = setInterval(() => {
-        const now = process.memoryUsage();
-        peakRss = Math.max(peakRss, now.rss);
-        peakHeap = Math.max(peakHeap, now.heapUsed);
-      }, 20);
-
-      log('scanning escher-prod (the real scan, into the real store)');
-      const scanStart = performance.now();
-      await refreshEstate(app, { profiles: [DEMO_PROFILES.prod] });
-      const scanSeconds = (performance.now() - scanStart) / 1000;
-      clearInterval(sampler);
-      dc.unsubscribe('http.client.request.start', onRequest);
-
-      const overview = getOverview(app);
-      const prod = overview.profiles.find((profile) => profile.name === DEMO_PROFILES.prod);
-      const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
-      return {
-        scale,
-        regions: regionCount,
-        resourcesBuilt,
-        resourcesStored: overview.resourceTotal,
-        buildSeconds: round(buildSeconds),
-        scanSeconds: round(scanSeconds),
-        apiCalls,
-        callsPerSecond: Math.round(apiCalls / scanSeconds),
-        baselineRssMb: mb(baseline.rss),
-        peakRssMb: mb(peakRss),
-        baselineHeapMb: mb(baseline.heapUsed),
-        peakHeapMb: mb(peakHeap),
-        domains: (prod?.domains ?? []).map(
-          (line) => `${line.label}: ${line.status} (${line.detail})`,
-        ),
-      };
+      log('scanning escher-prod in a fresh process (the real scan, into the real store)');
+      const scan = await runScanChild(sandbox.env, sandbox.dir, moto.endpoint);
+      return { scale, regions: regionCount, resourcesBuilt, buildSeconds, ...scan };
     } finally {
       await sandbox.remove();
     }
   } finally {
     await moto.stop();
   }
+}
+
+function runScanChild(env: NodeJS.ProcessEnv, home: string, endpoint: string): Promise<ScanResult> {
+  const script = fileURLToPath(import.meta.url);
+  const args = ['--expose-gc', script, '--scan-only', home, '--endpoint', endpoint];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as ScanResult);
+      else reject(new Error(`the scan process failed with exit code ${String(code)}`));
+    });
+  });
+}
+
+async function scanOnly(home: string, endpoint: string): Promise<ScanResult> {
+  const app = appContextFrom({ env: process.env, homeDir: home });
+  await discoverProfiles(app);
+  setProfilesEnabled(app, [DEMO_PROFILES.prod], true);
+
+  // Every HTTP request this process sends to the emulator is one API call of the scan.
+  const host = new URL(endpoint).host;
+  let apiCalls = 0;
+  const onRequest = (message: unknown): void => {
+    const request = (message as { request?: { getHeader(name: string): unknown } }).request;
+    if (request?.getHeader('host') === host) apiCalls++;
+  };
+  dc.subscribe('http.client.request.start', onRequest);
+
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseline = process.memoryUsage();
+  let peakRss = baseline.rss;
+  let peakHeap = baseline.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  }, 20);
+
+  const scanStart = performance.now();
+  await refreshEstate(app, { profiles: [DEMO_PROFILES.prod] });
+  const scanSeconds = (performance.now() - scanStart) / 1000;
+  clearInterval(sampler);
+  dc.unsubscribe('http.client.request.start', onRequest);
+
+  const overview = getOverview(app);
+  const prod = overview.profiles.find((profile) => profile.name === DEMO_PROFILES.prod);
+  const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+  return {
+    resourcesStored: overview.resourceTotal,
+    scanSeconds: round(scanSeconds),
+    apiCalls,
+    callsPerSecond: Math.round(apiCalls / scanSeconds),
+    baselineRssMb: mb(baseline.rss),
+    peakRssMb: mb(peakRss),
+    baselineHeapMb: mb(baseline.heapUsed),
+    peakHeapMb: mb(peakHeap),
+    domains: (prod?.domains ?? []).map((line) => `${line.label}: ${line.status} (${line.detail})`),
+  };
 }
 
 function round(value: number): number {
