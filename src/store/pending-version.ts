@@ -1,3 +1,4 @@
+import type { StatementSync } from 'node:sqlite';
 import type { DomainCoverage, FailedCall, ResourceRecord } from '../scan/types.ts';
 import { carryOver, carryOverProfileRecords } from './carry-over.ts';
 import type { Store } from './database.ts';
@@ -42,6 +43,8 @@ export class PendingVersion {
   readonly #store: Store;
   #buffer: Pending[] = [];
   #closed = false;
+  // Prepared once per version: preparing per row costs more than the write itself.
+  readonly #statements = new Map<string, StatementSync>();
 
   private constructor(store: Store, id: number, previousId: number | undefined) {
     this.#store = store;
@@ -146,6 +149,15 @@ export class PendingVersion {
     if (this.#closed) throw new Error(`EstateView version ${this.id} is already closed`);
   }
 
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#store.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   #write(item: Pending): void {
     if (item.kind === 'resource') this.#writeResource(item.profile, item.record);
     else if (item.kind === 'coverage') this.#writeCoverage(item.profile, item.coverage);
@@ -154,16 +166,13 @@ export class PendingVersion {
 
   /** One row per (account, type, id): a second observer merges into the first's row. */
   #writeResource(profile: string, record: ResourceRecord): void {
-    const db = this.#store.db;
-    const existing = db
-      .prepare(
-        `SELECT tags, attributes, observed_by FROM resources
+    const existing = this.#statement(
+      `SELECT tags, attributes, observed_by FROM resources
          WHERE version_id = ? AND account = ? AND type = ? AND resource_id = ?`,
-      )
-      .get(this.id, record.account, record.type, redactSecrets(record.id)) as
+    ).get(this.id, record.account, record.type, redactSecrets(record.id)) as
       { tags: string; attributes: string; observed_by: string } | undefined;
     if (!existing) {
-      db.prepare(
+      this.#statement(
         `INSERT INTO resources (version_id, account, type, resource_id, domain, region, name,
            tags, attributes, observed_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -182,7 +191,7 @@ export class PendingVersion {
       return;
     }
     const observers = new Set(parseStringArray(existing.observed_by)).add(profile);
-    db.prepare(
+    this.#statement(
       `UPDATE resources SET name = ?, tags = ?, attributes = ?, observed_by = ?
        WHERE version_id = ? AND account = ? AND type = ? AND resource_id = ?`,
     ).run(
@@ -198,42 +207,38 @@ export class PendingVersion {
   }
 
   #writeCoverage(profile: string, coverage: DomainCoverage): void {
-    this.#store.db
-      .prepare(
-        `INSERT OR REPLACE INTO coverage (version_id, profile, domain, status, detail, counts)
+    this.#statement(
+      `INSERT OR REPLACE INTO coverage (version_id, profile, domain, status, detail, counts)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        this.id,
-        profile,
-        coverage.domain,
-        coverage.status,
-        redactSecrets(coverage.detail),
-        canonicalJson(coverage.counts),
-      );
+    ).run(
+      this.id,
+      profile,
+      coverage.domain,
+      coverage.status,
+      redactSecrets(coverage.detail),
+      canonicalJson(coverage.counts),
+    );
   }
 
   #writeFailure(profile: string, failure: FailedCall): void {
-    this.#store.db
-      .prepare(
-        `INSERT INTO failures (version_id, profile, domain, region, operation, action,
+    this.#statement(
+      `INSERT INTO failures (version_id, profile, domain, region, operation, action,
            error_code, http_status, kind, denied_by, fix, message)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        this.id,
-        profile,
-        failure.domain,
-        failure.region,
-        failure.operation,
-        failure.action,
-        failure.errorCode,
-        failure.httpStatus ?? null,
-        failure.kind,
-        failure.deniedBy ?? null,
-        redactSecrets(failure.fix),
-        redactSecrets(failure.message),
-      );
+    ).run(
+      this.id,
+      profile,
+      failure.domain,
+      failure.region,
+      failure.operation,
+      failure.action,
+      failure.errorCode,
+      failure.httpStatus ?? null,
+      failure.kind,
+      failure.deniedBy ?? null,
+      redactSecrets(failure.fix),
+      redactSecrets(failure.message),
+    );
   }
 }
 
