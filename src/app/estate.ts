@@ -3,6 +3,7 @@ import { DOMAINS } from '../core/domains.ts';
 import type { EstateVersion, Store, StoredProfile } from '../store/index.ts';
 import {
   countResources,
+  countResourcesBy,
   coverageOf,
   currentVersion,
   failuresOf,
@@ -18,6 +19,7 @@ import type {
   DomainLine,
   OverviewProfile,
   OverviewView,
+  ResourceCounts,
   ResourcePage,
   ResourceQuery,
   VersionView,
@@ -138,6 +140,20 @@ export function listResources(app: AppContext, query: ResourceQuery = {}): Resou
       offset,
       limit,
       items: queryResources(store, version.id, filter, { offset, limit }),
+    };
+  });
+}
+
+/** The current version's resources counted by type, domain and region, in SQL. */
+export function getResourceCounts(app: AppContext): ResourceCounts {
+  return withStore(app, (store) => {
+    const version = currentVersion(store);
+    if (!version) return { byType: [], byDomain: [], byRegion: [] };
+    return {
+      version: versionView(version),
+      byType: countResourcesBy(store, version.id, 'type'),
+      byDomain: countResourcesBy(store, version.id, 'domain'),
+      byRegion: countResourcesBy(store, version.id, 'region'),
     };
   });
 }

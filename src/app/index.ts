@@ -15,5 +15,5 @@ export type {
   RefreshResult,
   RefreshedProfile,
 } from './refresh.ts';
-export { getDiagnostics, getOverview, listResources } from './estate.ts';
+export { getDiagnostics, getOverview, getResourceCounts, listResources } from './estate.ts';
 export type * from './views.ts';

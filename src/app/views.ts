@@ -104,3 +104,16 @@ export interface ResourcePage {
   readonly limit: number;
   readonly items: readonly StoredResource[];
 }
+
+export interface CountRow {
+  readonly key: string;
+  readonly count: number;
+}
+
+export interface ResourceCounts {
+  readonly version?: VersionView;
+  /** Sorted by key; domains are domain ids (`ec2`), regions include `global`. */
+  readonly byType: readonly CountRow[];
+  readonly byDomain: readonly CountRow[];
+  readonly byRegion: readonly CountRow[];
+}

@@ -91,13 +91,22 @@ export function queryResources(
   }));
 }
 
-/** Resource counts by type in a version, for summaries. */
-export function countByType(store: Store, version: number): { type: string; count: number }[] {
+const GROUPABLE = { type: 'type', domain: 'domain', region: 'region' } as const;
+
+/** Resource counts of a version grouped by type, domain or region, for summaries and charts. */
+export function countResourcesBy(
+  store: Store,
+  version: number,
+  by: keyof typeof GROUPABLE,
+): { key: string; count: number }[] {
+  // The column comes from the fixed map above, never from input.
+  const column = GROUPABLE[by];
   return store.db
     .prepare(
-      'SELECT type, count(*) AS count FROM resources WHERE version_id = ? GROUP BY type ORDER BY type',
+      `SELECT ${column} AS key, count(*) AS count FROM resources WHERE version_id = ?
+       GROUP BY ${column} ORDER BY ${column}`,
     )
-    .all(version) as unknown as { type: string; count: number }[];
+    .all(version) as unknown as { key: string; count: number }[];
 }
 
 export interface StoredCoverage {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
 import {
   countResources,
+  countResourcesBy,
   coverageOf,
   currentVersion,
   failuresOf,
@@ -117,6 +118,9 @@ describe('EstateView versions', () => {
     ]);
     expect(rows[0]?.attributes).toEqual({ monitoring: 'enabled', state: 'running' });
     expect(countResources(store, version.id, { profile: 'prod' })).toBe(1);
+    expect(countResourcesBy(store, version.id, 'type')).toEqual([
+      { key: 'ec2:instance', count: 2 },
+    ]);
   });
 
   it('carries over what enabled profiles not scanned now saw, so nothing reads as removed', () => {
