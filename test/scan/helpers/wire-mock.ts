@@ -10,6 +10,8 @@ export interface WireRequest {
   readonly operation: string;
   readonly method: string;
   readonly path: string;
+  /** S3 only: the bucket, from a virtual-hosted name or the path. */
+  readonly bucket: string;
   readonly query: Readonly<Record<string, string | string[] | null>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
@@ -26,10 +28,16 @@ export interface WireAnswer {
 export type WireRoute = (request: WireRequest) => WireAnswer | undefined;
 
 /** REST operations are named by method and path (S3 by its sub-resource query key). */
-function restOperation(service: ServiceId, method: string, path: string, query: object): string {
+function restOperation(
+  service: ServiceId,
+  method: string,
+  path: string,
+  query: object,
+  bucket: string,
+): string {
   const keys = Object.keys(query);
   if (service === 's3') {
-    if (path === '/' || path === '') return 'ListBuckets';
+    if (bucket === '') return 'ListBuckets';
     const sub = keys.find((key) =>
       ['location', 'policy', 'acl', 'publicAccessBlock', 'encryption', 'tagging'].includes(key),
     );
@@ -60,12 +68,19 @@ function restOperation(service: ServiceId, method: string, path: string, query: 
   return `${method} ${path}`;
 }
 
+function bucketOf(service: ServiceId, request: HttpRequest): string {
+  if (service !== 's3') return '';
+  const hosted = /^(.+)\.s3[.-]/.exec(request.hostname)?.[1];
+  return hosted ?? request.path.split('/')[1] ?? '';
+}
+
 function operationOf(service: ServiceId, request: HttpRequest, body: string): string {
   const target = request.headers['x-amz-target'];
   if (target) return target.split('.').pop() ?? target;
   const action = new URLSearchParams(body).get('Action');
   if (action) return action;
-  return restOperation(service, request.method, request.path, request.query);
+  const bucket = bucketOf(service, request);
+  return restOperation(service, request.method, request.path, request.query, bucket);
 }
 
 async function bodyText(body: unknown): Promise<string> {
@@ -116,6 +131,7 @@ export class WireMock {
         operation: operationOf(service, request, body),
         method: request.method,
         path: request.path,
+        bucket: bucketOf(service, request),
         query: request.query,
         headers: request.headers,
         body,

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bucketLocation,
+  describeRegions,
+  encryption,
+  fakeAccount,
+  listBuckets,
+  scanFake,
+} from './helpers/fake-account.ts';
+import { lines } from './helpers/memory-sink.ts';
+import { awsError, type WireRequest } from './helpers/wire-mock.ts';
+
+const bucketOf = (request: WireRequest): string => request.bucket;
+
+const REGIONS = describeRegions([
+  ['us-east-1', 'opt-in-not-required'],
+  ['eu-west-1', 'opt-in-not-required'],
+  ['eu-west-3', 'opt-in-not-required'],
+  ['eu-south-2', 'not-opted-in'],
+]);
+
+function withBuckets(names: string[]) {
+  return fakeAccount()
+    .on((r) => (r.operation === 'DescribeRegions' ? REGIONS : undefined))
+    .on((r) => (r.operation === 'ListBuckets' ? listBuckets(names) : undefined));
+}
+
+describe('C18: the bucket region from GetBucketLocation', () => {
+  it('reads an empty constraint as us-east-1 and EU as eu-west-1, then asks each region', async () => {
+    const wire = withBuckets(['a-virginia', 'b-ireland', 'c-paris']).on((r) => {
+      if (r.operation !== 'GetBucketLocation') return undefined;
+      const constraint = { 'a-virginia': null, 'b-ireland': 'EU', 'c-paris': 'eu-west-3' };
+      return bucketLocation(constraint[bucketOf(r) as keyof typeof constraint]);
+    });
+    const { result, sink } = await scanFake(wire, { regions: ['us-east-1'] });
+    const regionOf = (name: string) => sink.named('s3:bucket', name).region;
+    expect([regionOf('a-virginia'), regionOf('b-ireland'), regionOf('c-paris')]).toEqual([
+      'us-east-1',
+      'eu-west-1',
+      'eu-west-3',
+    ]);
+    const asked = wire.requests
+      .filter((r) => r.operation === 'GetBucketEncryption')
+      .map((r) => `${bucketOf(r)} ${r.region}`)
+      .sort();
+    expect(asked).toEqual(['a-virginia us-east-1', 'b-ireland eu-west-1', 'c-paris eu-west-3']);
+    expect(lines(result.coverage).s3).toBe('OK (3 resources)');
+  });
+});
+
+describe('C19–C21: settings a bucket does not have are answers, not errors', () => {
+  it('C19: no bucket policy is "none", not public, and no error', async () => {
+    const { result, sink } = await scanFake(withBuckets(['plain']));
+    expect(sink.named('s3:bucket', 'plain').attributes).toMatchObject({
+      policy: 'none',
+      policyPublic: false,
+    });
+    expect(result.failures).toEqual([]);
+    expect(lines(result.coverage).s3).toBe('OK (1 resource)');
+  });
+
+  it('C20: no Block Public Access configuration is "not configured", all four flags off', async () => {
+    const { result, sink } = await scanFake(withBuckets(['plain']));
+    expect(sink.named('s3:bucket', 'plain').attributes.publicAccessBlock).toEqual({
+      configured: false,
+      blockPublicAcls: false,
+      ignorePublicAcls: false,
+      blockPublicPolicy: false,
+      restrictPublicBuckets: false,
+    });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('C21 (a): no default encryption configuration is encryption "none"', async () => {
+    const { sink } = await scanFake(withBuckets(['plain']));
+    expect(sink.named('s3:bucket', 'plain').attributes.encryption).toEqual({
+      algorithm: 'none',
+      kmsKeyId: null,
+      bucketKeyEnabled: false,
+    });
+  });
+
+  it('C21 (b): a rule with only BucketKeyEnabled is no default encryption, bucket key on', async () => {
+    const wire = withBuckets(['keyed']).on((r) =>
+      r.operation === 'GetBucketEncryption'
+        ? encryption('<Rule><BucketKeyEnabled>true</BucketKeyEnabled></Rule>')
+        : undefined,
+    );
+    const { result, sink } = await scanFake(wire);
+    expect(sink.named('s3:bucket', 'keyed').attributes.encryption).toEqual({
+      algorithm: 'none',
+      kmsKeyId: null,
+      bucketKeyEnabled: true,
+    });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('reads a public policy and public ACL grants', async () => {
+    const policy = JSON.stringify({
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: '*' },
+      ],
+    });
+    const wire = withBuckets(['open'])
+      .on((r) => (r.operation === 'GetBucketPolicy' ? { status: 200, body: policy } : undefined))
+      .on((r) =>
+        r.operation === 'GetBucketAcl'
+          ? {
+              status: 200,
+              headers: { 'content-type': 'application/xml' },
+              body:
+                '<AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>o</ID>' +
+                '</Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/' +
+                'XMLSchema-instance" xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/' +
+                'AllUsers</URI></Grantee><Permission>READ</Permission></Grant></AccessControlList>' +
+                '</AccessControlPolicy>',
+            }
+          : undefined,
+      );
+    const { sink } = await scanFake(wire);
+    expect(sink.named('s3:bucket', 'open').attributes).toMatchObject({
+      policy: 'present',
+      policyPublic: true,
+      aclPublicGrants: ['READ'],
+    });
+  });
+});
+
+describe('C22: a 301 names the bucket’s region; it never means "setting absent"', () => {
+  const redirect = awsError.s3(
+    301,
+    'PermanentRedirect',
+    'The bucket you are attempting to access must be addressed using the specified endpoint.',
+    { 'x-amz-bucket-region': 'eu-west-3' },
+  );
+
+  it('retries in the region the 301 names and reads the real setting there', async () => {
+    const wire = withBuckets(['example-bucket'])
+      // The location is not readable (a bucket policy may deny it), so the profile's region
+      // is tried first.
+      .on((r) =>
+        r.operation === 'GetBucketLocation'
+          ? awsError.s3(403, 'AccessDenied', 'Access Denied')
+          : undefined,
+      )
+      .on((r) =>
+        r.service === 's3' &&
+        r.operation !== 'GetBucketLocation' &&
+        r.operation.startsWith('GetBucket') &&
+        r.region === 'eu-west-1'
+          ? redirect
+          : undefined,
+      )
+      .on((r) =>
+        r.operation === 'GetBucketEncryption' && r.region === 'eu-west-3'
+          ? encryption(
+              '<Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm>' +
+                '</ApplyServerSideEncryptionByDefault></Rule>',
+            )
+          : undefined,
+      );
+    const { result, sink } = await scanFake(wire, {
+      ctx: (await import('./helpers/fake-account.ts')).contextAt('eu-west-1'),
+      regions: ['eu-west-1'],
+    });
+    const bucket = sink.named('s3:bucket', 'example-bucket');
+    expect(bucket.region).toBe('eu-west-3');
+    expect(bucket.attributes.encryption).toEqual({
+      algorithm: 'AES256',
+      kmsKeyId: null,
+      bucketKeyEnabled: false,
+    });
+    expect(result.failures.map((f) => `${f.operation} ${f.kind}`)).toEqual([
+      'GetBucketLocation missing-permission',
+    ]);
+    expect(lines(result.coverage).s3).toBe(
+      'PARTIAL (1 resource; bucket example-bucket not readable: s3:GetBucketLocation denied)',
+    );
+  });
+
+  it('marks a bucket in a region the account has not enabled unreachable, and S3 PARTIAL', async () => {
+    const wire = withBuckets(['far-bucket']).on((r) =>
+      r.operation === 'GetBucketLocation' ? bucketLocation('eu-south-2') : undefined,
+    );
+    const { result, sink } = await scanFake(wire);
+    const bucket = sink.named('s3:bucket', 'far-bucket');
+    expect(bucket.attributes).toMatchObject({ reachable: false, encryption: null, policy: null });
+    expect(lines(result.coverage).s3).toBe(
+      'PARTIAL (1 resource; bucket far-bucket not readable: region eu-south-2 not enabled)',
+    );
+    expect(wire.requests.filter((r) => r.region === 'eu-south-2')).toEqual([]);
+  });
+});
+
+describe('C31: the IAM action comes from the table, not from the operation name', () => {
+  it('names s3:GetEncryptionConfiguration for a denied GetBucketEncryption', async () => {
+    const wire = withBuckets(['locked']).on((r) =>
+      r.operation === 'GetBucketEncryption' || r.operation === 'GetPublicAccessBlock'
+        ? awsError.s3(403, 'AccessDenied', 'Access Denied')
+        : undefined,
+    );
+    const { result, sink } = await scanFake(wire);
+    expect(result.failures.map((f) => [f.operation, f.action, f.kind, f.resource])).toEqual(
+      expect.arrayContaining([
+        ['GetBucketEncryption', 's3:GetEncryptionConfiguration', 'missing-permission', 'locked'],
+        ['GetPublicAccessBlock', 's3:GetBucketPublicAccessBlock', 'missing-permission', 'locked'],
+      ]),
+    );
+    expect(lines(result.coverage).s3).toBe(
+      'PARTIAL (1 resource; bucket locked not readable: s3:GetBucketPublicAccessBlock denied; ' +
+        'bucket locked not readable: s3:GetEncryptionConfiguration denied)',
+    );
+    // Unknown, not "none": nothing that failed counts as read.
+    expect(sink.named('s3:bucket', 'locked').attributes.encryption).toBeNull();
+  });
+
+  it('names s3:ListAllMyBuckets for a denied ListBuckets', async () => {
+    const wire = fakeAccount().on((r) =>
+      r.operation === 'ListBuckets' ? awsError.s3(403, 'AccessDenied', 'Access Denied') : undefined,
+    );
+    const { result } = await scanFake(wire);
+    expect(lines(result.coverage).s3).toBe(
+      'ERROR (bucket list not readable: s3:ListAllMyBuckets denied)',
+    );
+  });
+});
