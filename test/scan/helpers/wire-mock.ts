@@ -101,6 +101,11 @@ async function bodyText(body: unknown): Promise<string> {
  */
 export class WireMock {
   readonly requests: WireRequest[] = [];
+  /** Highest number of requests in flight at once, per `service:region` and in all (`*`). */
+  readonly peak = new Map<string, number>();
+  /** Time each answer takes, so that concurrency can be observed. */
+  latencyMs = 0;
+  readonly #inFlight = new Map<string, number>();
   readonly #routes: WireRoute[] = [];
   readonly #fallback: (request: WireRequest) => WireAnswer;
 
@@ -137,6 +142,14 @@ export class WireMock {
         body,
       };
       this.requests.push(wire);
+      const keys = [`${service}:${region}`, '*'];
+      for (const key of keys) {
+        const now = (this.#inFlight.get(key) ?? 0) + 1;
+        this.#inFlight.set(key, now);
+        this.peak.set(key, Math.max(now, this.peak.get(key) ?? 0));
+      }
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      for (const key of keys) this.#inFlight.set(key, (this.#inFlight.get(key) ?? 1) - 1);
       // The route added last wins, so a test can override a shared default.
       const answer =
         this.#routes.reduceRight<WireAnswer | undefined>(
