@@ -130,11 +130,14 @@ async function scanOnly(home: string, endpoint: string): Promise<ScanResult> {
   }, 20);
 
   const scanStart = performance.now();
-  await refreshEstate(app, { profiles: [DEMO_PROFILES.prod] });
+  const refreshed = await refreshEstate(app, { profiles: [DEMO_PROFILES.prod] });
   const scanSeconds = (performance.now() - scanStart) / 1000;
   clearInterval(sampler);
   dc.unsubscribe('http.client.request.start', onRequest);
 
+  // A scan that could not run at all is no measurement: say why instead of printing a figure.
+  const failure = refreshed.profiles.find((profile) => profile.error !== undefined)?.error;
+  if (failure !== undefined) throw new Error(`the scan of escher-prod failed: ${failure}`);
   const overview = getOverview(app);
   const prod = overview.profiles.find((profile) => profile.name === DEMO_PROFILES.prod);
   const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
