@@ -90,8 +90,17 @@ function alive(pid: number): boolean {
   }
 }
 
-function runDemo(home: string, options: { interruptOn?: RegExp } = {}): Promise<DemoRun> {
-  const child = spawn(process.execPath, [join(root, 'bin/escher.js'), 'demo'], {
+interface RunOptions {
+  readonly args?: readonly string[];
+  /** Sends SIGINT (Ctrl-C) once stderr matches. */
+  readonly interruptOn?: RegExp;
+  /** Called once stdout matches; SIGINT is sent when the promise it returns settles. */
+  readonly onStdout?: { readonly match: RegExp; readonly then: (text: string) => Promise<void> };
+}
+
+function runDemo(home: string, options: RunOptions = {}): Promise<DemoRun> {
+  const args = [join(root, 'bin/escher.js'), 'demo', ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
@@ -109,7 +118,15 @@ function runDemo(home: string, options: { interruptOn?: RegExp } = {}): Promise<
   const motoPids = new Set<number>();
   let endpoint: string | undefined;
   let interrupted = false;
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let seen = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    const hook = options.onStdout;
+    if (hook && !seen && hook.match.test(stdout)) {
+      seen = true;
+      void hook.then(stdout).finally(() => child.kill('SIGINT'));
+    }
+  });
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     const answering = /emulator answering at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
@@ -195,4 +212,33 @@ describe('escher demo interrupted by Ctrl-C', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('escher demo --ui', () => {
+  it('serves the dashboard on the sandbox until Ctrl-C, then stops moto', async () => {
+    const home = sentinelHome();
+    const before = snapshot(home);
+    let status = 0;
+    try {
+      const run = await runDemo(home, {
+        args: ['--ui'],
+        onStdout: {
+          match: /Escher dashboard \(demo\): (\S+)\n/,
+          then: async (text) => {
+            const url = /Escher dashboard \(demo\): (\S+)\n/.exec(text)![1]!;
+            status = (await fetch(url, { redirect: 'manual' })).status;
+          },
+        },
+      });
+      expect(status).toBeGreaterThanOrEqual(200);
+      expect(status).toBeLessThan(400);
+      expect(run.stdout).not.toContain('EC2 Instances:');
+      expect(run.code).toBe(0);
+      expect(run.motoPids.length).toBeGreaterThan(0);
+      expect(run.motoPids.filter(alive)).toEqual([]);
+      expect(snapshot(home)).toEqual(before);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
