@@ -14,7 +14,7 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   // Tokens and encoded messages: long runs of base64 or base64url characters.
   [/[A-Za-z0-9/+_=-]{80,}/g, '[long token removed]'],
   // A secret access key is 40 base64 characters; nothing else in an AWS message looks like it.
-  [/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '[secret removed]'],
+  [/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '[secret removed]'],
 ];
 
 const MAX_MESSAGE_LENGTH = 600;

@@ -111,4 +111,20 @@ describe('scanAccount against moto', () => {
   it('counts the HTTP requests it sent', () => {
     expect(result.apiCalls).toBeGreaterThan(40);
   });
+
+  it('lists the account’s regions itself and skips the ones it has not opted into (C15)', async () => {
+    const all = await scanAccount(contextFor(moto.endpoint, KEYS), {
+      sink: new MemorySink(),
+      sleep: noWait,
+    });
+    expect(all.regions.scanned).toContain('eu-west-3');
+    expect(all.regions.scanned).not.toContain('ap-east-1');
+    expect(all.regions.scanned.some((region) => region.startsWith('cn-'))).toBe(false);
+    expect(all.regions.skipped).toContainEqual({
+      region: 'ap-east-1',
+      reason: 'region not enabled',
+    });
+    expect(lines(all.coverage).ec2).toBe('OK (4 resources)');
+    expect(lines(all.coverage).cloudtrail).toBe('OK (2 trails found)');
+  });
 });

@@ -1,0 +1,128 @@
+import { DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
+import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { describe, expect, it } from 'vitest';
+import { AwsClients } from '../../src/aws/clients.ts';
+import { classifyError, type FailedCallContext } from '../../src/aws/classify-error.ts';
+import type { ProfileContext } from '../../src/aws/profile-context.ts';
+import { redactSecrets } from '../../src/aws/redact.ts';
+import { WireMock, type WireAnswer } from '../scan/helpers/wire-mock.ts';
+
+function context(endpoint: string | undefined): ProfileContext {
+  return {
+    profile: 'escher-prod',
+    region: 'us-east-1',
+    credentials: () => Promise.resolve({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' }),
+    endpointFor: () => endpoint,
+  };
+}
+
+const TRAILS: FailedCallContext = {
+  service: 'cloudtrail',
+  operation: 'DescribeTrails',
+  region: 'us-east-1',
+  profile: 'escher-prod',
+  homeRegion: 'us-east-1',
+  regional: true,
+};
+
+/** What moto 5.2 answers for an operation it does not implement (measured). */
+const MOTO_NOT_IMPLEMENTED: WireAnswer = {
+  status: 500,
+  headers: { server: 'Werkzeug/3.1.8 Python/3.11.7', 'content-type': 'text/html; charset=utf-8' },
+  body:
+    '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal ' +
+    'Server Error</h1>\n<p>The server encountered an internal error and was unable to complete ' +
+    'your request.</p>\n',
+};
+
+async function failureOf(answer: WireAnswer, endpoint: string | undefined) {
+  const wire = new WireMock(() => answer);
+  const clients = new AwsClients(context(endpoint), {
+    requestHandler: wire.handlerFor,
+    maxAttempts: 1,
+  });
+  const error: unknown = await clients
+    .get('cloudtrail', 'us-east-1')
+    .send(new DescribeTrailsCommand({}))
+    .catch((caught: unknown) => caught);
+  return classifyError(error, {
+    ...TRAILS,
+    customEndpoint: clients.hasCustomEndpoint('cloudtrail'),
+  });
+}
+
+describe('classifyError', () => {
+  it('calls an emulator’s HTML 500 for an operation it lacks "not implemented"', async () => {
+    const failure = await failureOf(MOTO_NOT_IMPLEMENTED, 'http://127.0.0.1:5000');
+    expect(failure).toMatchObject({ kind: 'not-implemented', httpStatus: 500 });
+    expect(failure.fix).toContain('does not implement DescribeTrails');
+  });
+
+  it('calls the same answer from AWS itself a service error', async () => {
+    const failure = await failureOf(MOTO_NOT_IMPLEMENTED, undefined);
+    expect(failure.kind).toBe('service-error');
+  });
+
+  it('calls an InternalFailure a service error with the code', async () => {
+    const failure = await failureOf(
+      {
+        status: 500,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({ __type: 'InternalFailure', message: 'internal' }),
+      },
+      undefined,
+    );
+    expect(failure).toMatchObject({ kind: 'service-error', errorCode: 'InternalFailure' });
+  });
+
+  it('calls a refused connection a network failure', async () => {
+    const clients = new AwsClients(context('http://127.0.0.1:9'), { maxAttempts: 1 });
+    const error: unknown = await clients
+      .get('ec2', 'us-east-1')
+      .send(new DescribeInstancesCommand({}))
+      .catch((caught: unknown) => caught);
+    clients.destroy();
+    const failure = classifyError(error, {
+      ...TRAILS,
+      service: 'ec2',
+      operation: 'DescribeInstances',
+    });
+    expect(failure).toMatchObject({ kind: 'network', errorCode: 'ECONNREFUSED' });
+  });
+
+  it('never returns a key id or a secret inside the message', () => {
+    const failure = classifyError(
+      {
+        name: 'SignatureDoesNotMatch',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+        message:
+          'The request signature we calculated does not match. Credential=AKIAIOSFODNN7EXAMPLE/2026' +
+          '1201/us-east-1/cloudtrail/aws4_request secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
+      TRAILS,
+    );
+    expect(failure.kind).toBe('auth-failed');
+    expect(failure.message).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(failure.message).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  });
+});
+
+describe('redactSecrets', () => {
+  it.each([
+    ['an access key id', 'key AKIAIOSFODNN7EXAMPLE was used', 'AKIAIOSFODNN7EXAMPLE'],
+    ['a temporary key id', 'key ASIAIOSFODNN7EXAMPLE expired', 'ASIAIOSFODNN7EXAMPLE'],
+    ['a secret', 'secret=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'wJalrXUtnFEMI'],
+    ['a session token', `token ${'IQoJb3JpZ2luX2VjEJr'.repeat(10)}`, 'IQoJb3JpZ2luX2VjEJr'],
+    ['a signature', 'Signature=f00dfeed0123456789abcdef, more', 'f00dfeed0123456789abcdef'],
+  ])('removes %s', (_what, text, secret) => {
+    expect(redactSecrets(text)).not.toContain(secret);
+  });
+
+  it('keeps the words that explain the failure', () => {
+    const text =
+      'User: arn:aws:iam::111122223333:user/escher is not authorized to perform: ' +
+      'iam:ListRoles on resource: arn:aws:iam::111122223333:role/';
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
