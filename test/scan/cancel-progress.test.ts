@@ -43,7 +43,9 @@ describe('scan progress and cancellation', () => {
           controller.abort();
         },
         failure: () => undefined,
-        coverage: (c) => coverage.push(c.domain),
+        coverage: (c) => {
+          coverage.push(c.domain);
+        },
       },
       signal: controller.signal,
       clientOptions: { requestHandler: wire.handlerFor, retryDelayMs: () => 1 },
