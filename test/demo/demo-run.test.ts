@@ -175,7 +175,10 @@ describe('escher demo, run as a user would', () => {
   });
 
   it('shows escher-audit’s IAM and Cost Explorer as not OK, and names the missing actions', () => {
-    const block = run.stdout.slice(run.stdout.indexOf('escher-audit (AWS 123456789012)'));
+    const start = run.stdout.indexOf('escher-audit (AWS 123456789012)');
+    expect(start).toBeGreaterThanOrEqual(0);
+    // The profile's block ends at the first blank line.
+    const block = run.stdout.slice(start).split('\n\n')[0]!;
     expect(block).toMatch(/^IAM: (PARTIAL|ERROR) /m);
     expect(block).toMatch(/^Cost Explorer: (PARTIAL|ERROR) /m);
     expect(block).toMatch(/^EC2 Instances: OK \(48 resources\)$/m);
