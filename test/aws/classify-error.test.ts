@@ -75,6 +75,26 @@ describe('classifyError', () => {
     expect(failure).toMatchObject({ kind: 'service-error', errorCode: 'InternalFailure' });
   });
 
+  it('reads the code of an XML error sent to a JSON API (moto’s answer to a bad signature)', async () => {
+    const failure = await failureOf(
+      {
+        status: 403,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body:
+          '<?xml version="1.0" encoding="utf-8"?>\n<ErrorResponse><Errors><Error><Code>' +
+          'SignatureDoesNotMatch</Code><Message>The request signature we calculated does not ' +
+          'match the signature you provided.</Message><Type>Sender</Type></Error></Errors>' +
+          '</ErrorResponse>',
+      },
+      'http://127.0.0.1:5000',
+    );
+    expect(failure).toMatchObject({
+      kind: 'auth-failed',
+      errorCode: 'SignatureDoesNotMatch',
+      httpStatus: 403,
+    });
+  });
+
   it('calls a refused connection a network failure', async () => {
     const clients = new AwsClients(context('http://127.0.0.1:9'), { maxAttempts: 1 });
     const error: unknown = await clients
