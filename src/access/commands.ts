@@ -11,7 +11,7 @@ import {
   ListRolesCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
-import { ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { DescribeOrganizationCommand, ListAccountsCommand } from '@aws-sdk/client-organizations';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import {
@@ -49,7 +49,6 @@ export const COMMANDS: Readonly<Record<string, AnyCommand>> = {
   'iam:GetCredentialReport': GetCredentialReportCommand,
   'rds:DescribeDBInstances': DescribeDBInstancesCommand,
   'lambda:ListFunctions': ListFunctionsCommand,
-  'lambda:ListTags': ListTagsCommand,
   'cost_explorer:GetCostAndUsage': GetCostAndUsageCommand,
   'cloudtrail:DescribeTrails': DescribeTrailsCommand,
   'cloudtrail:GetTrailStatus': GetTrailStatusCommand,

@@ -66,11 +66,6 @@ const YIELDS: Readonly<
     first: (output: { trailList?: { TrailARN?: string; HomeRegion?: string }[] }) =>
       found(output.trailList?.[0]?.TrailARN, output.trailList?.[0]?.HomeRegion),
   },
-  'lambda:ListFunctions': {
-    kind: 'function',
-    first: (output: { Functions?: { FunctionArn?: string }[] }) =>
-      found(output.Functions?.[0]?.FunctionArn),
-  },
   'guardduty:ListDetectors': {
     kind: 'detector',
     first: (output: { DetectorIds?: string[] }) => found(output.DetectorIds?.[0]),
@@ -104,8 +99,6 @@ export function placeholder(kind: ResourceKind, scope: ProbeScope): FoundResourc
   switch (kind) {
     case 'trail':
       return { id: `arn:aws:cloudtrail:${scope.region}:${scope.account}:trail/${name}` };
-    case 'function':
-      return { id: `arn:aws:lambda:${scope.region}:${scope.account}:function:${name}` };
     case 'detector':
       // Detector ids are 32 hex digits; a well-formed one passes validation and reaches
       // authorisation.
@@ -122,10 +115,6 @@ export function resourceInput(operation: ReadOperation, resource: FoundResource)
       return { Bucket: resource.id };
     case 'trail':
       return { Name: resource.id };
-    case 'function':
-      return operation.operation === 'ListTags'
-        ? { Resource: resource.id }
-        : { FunctionName: resource.id };
     case 'detector':
       return operation.operation === 'GetFindings'
         ? { DetectorId: resource.id, FindingIds: [] }

@@ -16,7 +16,7 @@ export interface ReadOperation {
   readonly domain: DomainId | 'account';
   readonly verticals: readonly Vertical[];
   /** What the call needs before it can be sent: nothing, or one resource found by a list. */
-  readonly input: 'none' | 'bucket' | 'trail' | 'function' | 'detector';
+  readonly input: 'none' | 'bucket' | 'trail' | 'detector';
   /** Why Escher makes the call, in the words `escher policy --explain` prints. */
   readonly purpose: string;
 }
@@ -158,15 +158,6 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'finops', 'operations'],
     input: 'none',
     purpose: 'list functions with their runtime and memory',
-  },
-  {
-    service: 'lambda',
-    operation: 'ListTags',
-    action: 'lambda:ListTags',
-    domain: 'lambda',
-    verticals: ['inventory', 'finops'],
-    input: 'function',
-    purpose: 'read each function’s tags, which ListFunctions does not return',
   },
   {
     service: 'cost_explorer',

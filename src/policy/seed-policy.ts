@@ -58,6 +58,9 @@ export const SEED_ACTIONS_NOT_NEEDED: Readonly<Record<string, string>> = {
     'which the scan reads anyway',
   'rds:ListTagsForResource': 'DescribeDBInstances already returns each instance’s tags',
   'lambda:GetFunctionConfiguration': 'ListFunctions already returns each function’s configuration',
+  // Until the Inventory vertical needs them: one extra call per function for its tags, which
+  // the overview does not use (and which moto 5 cannot sign-check: it decodes the ARN path).
+  'lambda:ListTags': 'function tags cost one call per function and no overview line uses them',
   'cloudtrail:LookupEvents':
     'event history is not part of the estate; the CloudTrail look-up is a command the user runs',
   'cloudwatch:GetMetricStatistics': 'metrics belong to later FinOps and Operations analyses',

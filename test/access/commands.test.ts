@@ -19,8 +19,8 @@ describe('Test Access covers the table of read operations', () => {
 
   it('never makes up a bucket name: bucket names are global and may be someone else’s', () => {
     expect(placeholder('bucket', { account: '123456789012', region: 'eu-west-1' })).toBeUndefined();
-    expect(placeholder('function', { account: '123456789012', region: 'eu-west-1' })).toEqual({
-      id: 'arn:aws:lambda:eu-west-1:123456789012:function:escher-access-check',
+    expect(placeholder('trail', { account: '123456789012', region: 'eu-west-1' })).toEqual({
+      id: 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/escher-access-check',
     });
   });
 });

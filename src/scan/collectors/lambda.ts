@@ -1,4 +1,4 @@
-import { ListTagsCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
+import { paginateListFunctions } from '@aws-sdk/client-lambda';
 import { plural } from '../domain-tally.ts';
 import type { ScanRun } from '../scan-run.ts';
 import type { Collector } from './collector.ts';
@@ -20,19 +20,6 @@ async function collect(run: ScanRun, region: string): Promise<void> {
     await Promise.all(
       (page.Functions ?? []).map(async (fn) => {
         if (!fn.FunctionName || !fn.FunctionArn) return;
-        // ListFunctions returns no tags; a failure here leaves the function counted, tags unknown.
-        const tagged = await run.call(
-          {
-            domain: 'lambda',
-            service: 'lambda',
-            operation: 'ListTags',
-            region,
-            subject: `tags in ${region}`,
-            resource: fn.FunctionArn,
-          },
-          (client) =>
-            client.send(new ListTagsCommand({ Resource: fn.FunctionArn }), run.sendOptions),
-        );
         await run.emit({
           type: 'lambda:function',
           domain: 'lambda',
@@ -40,7 +27,8 @@ async function collect(run: ScanRun, region: string): Promise<void> {
           account: run.accountId,
           region,
           name: fn.FunctionName,
-          tags: tagged?.Tags ?? {},
+          // ListFunctions returns no tags; the core scan leaves them to the Inventory vertical.
+          tags: {},
           attributes: {
             runtime: fn.Runtime ?? null,
             memoryMb: fn.MemorySize ?? null,
@@ -49,7 +37,7 @@ async function collect(run: ScanRun, region: string): Promise<void> {
             lastModified: fn.LastModified ?? null,
             architectures: fn.Architectures ?? null,
             packageType: fn.PackageType ?? null,
-            tagsRead: tagged !== undefined,
+            tagsRead: false,
           },
         });
         run.tally('lambda').add('resources');
