@@ -84,6 +84,9 @@ describe('read-only sources', () => {
   const calls = productFiles.flatMap((file) => importedCalls(file, readFileSync(file, 'utf8')));
 
   it('import only commands that are in the table of read operations', () => {
+    // The scanner and Test Access import one command per read: an empty list means this test
+    // stopped seeing them, not that the sources are clean.
+    expect(calls.length).toBeGreaterThan(20);
     const outside = calls.filter((call) => !allowed(call));
     expect(outside.map((call) => `${relative(root, call.file)}: ${call.operation}`)).toEqual([]);
   });
