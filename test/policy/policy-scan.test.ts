@@ -17,7 +17,7 @@ import { contextFor, lines, MemorySink } from '../scan/helpers/memory-sink.ts';
 import { buildSmallEstate, REGIONS, type Keys } from '../scan/helpers/small-estate.ts';
 
 interface Statement {
-  readonly Sid?: string;
+  readonly Sid: string;
   readonly Effect: 'Allow';
   readonly Action: readonly string[];
   readonly Resource: '*';

@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { runDemo } from '../../demo/run-demo.ts';
 
 interface DemoCommandOptions {
   readonly ui?: boolean;
@@ -18,6 +17,8 @@ export function registerDemoCommand(program: Command): void {
     .option('--port <n>', 'with --ui: port on 127.0.0.1 (default: a free port)', parsePort)
     .option('--keep', 'keep the sandbox directory (AWS files and Escher home) afterwards')
     .action(async (options: DemoCommandOptions) => {
+      // Loaded on use: the estate builder pulls in every SDK client, which no other command needs.
+      const { runDemo } = await import('../../demo/run-demo.ts');
       await runDemo({
         ui: options.ui === true,
         keep: options.keep === true,

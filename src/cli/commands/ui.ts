@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { homedir } from 'node:os';
 import { appContextFrom } from '../../app/context.ts';
-import { startDashboard } from '../../ui/server.ts';
 import { CliError, EXIT_USAGE } from '../cli-error.ts';
 
 interface UiOptions {
@@ -18,6 +17,8 @@ export function registerUiCommand(program: Command): void {
       const env = process.env;
       const homeDir = homedir();
       const app = appContextFrom({ homeOption: home, env, homeDir });
+      // Loaded on use: the server brings esbuild and hono, which no other command needs.
+      const { startDashboard } = await import('../../ui/server.ts');
       const dashboard = await startDashboard({
         env,
         homeDir,
