@@ -46,9 +46,10 @@ export function renderExplanation(explained: readonly ExplainedAction[]): string
     if (!entry.beyondSeed) return [head];
     return [
       head,
-      ...wrap(`(not in the seed's policy: ${entry.beyondSeed})`, 100 - indent.length).map(
-        (line) => indent + line,
-      ),
+      ...wrap(
+        `(beyond the AWS Connection guide's policy: ${entry.beyondSeed})`,
+        100 - indent.length,
+      ).map((line) => indent + line),
     ];
   });
   return `${lines.join('\n')}\n`;

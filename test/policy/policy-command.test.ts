@@ -82,6 +82,6 @@ describe('escher policy', () => {
   it('explains the action the seed lacks', async () => {
     const { stdout } = await escher('policy', '--explain');
     expect(stdout).toMatch(/guardduty:GetDetector\s+tell an enabled detector from a suspended one/);
-    expect(stdout).toContain("not in the seed's policy");
+    expect(stdout).toContain("beyond the AWS Connection guide's policy: ListDetectors returns");
   });
 });

@@ -13,7 +13,10 @@ export function registerPolicyCommand(program: Command): void {
     .command('policy')
     .description('Print the least-privilege IAM policy Escher needs (JSON for create-policy)')
     .addOption(
-      new Option('--vertical <name>', 'narrow the policy to a vertical (repeatable)')
+      new Option(
+        '--vertical <name>',
+        'narrow to a vertical: inventory, finops, iam, security or operations (repeatable)',
+      )
         .argParser(collectVertical)
         .default([]),
     )
