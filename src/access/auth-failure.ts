@@ -1,6 +1,13 @@
 import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { CredentialKind } from '../profiles/types.ts';
-import { AUTH_FAILED, errorFacts, isNetworkFailure } from './classify-call.ts';
+import {
+  errorCodeOf,
+  httpStatusOf,
+  isAccessDenied,
+  isNetworkError,
+  isUnanswered,
+  signInTroubleOf,
+} from '../aws/classify-error.ts';
 import type { AuthFailure, AuthFailureKind } from './types.ts';
 
 /** What the profile files say about a profile; words for a failure that AWS cannot give. */
@@ -12,8 +19,11 @@ export interface ProfileFacts {
   readonly endpointUrl?: string;
 }
 
-const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException']);
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+/** AWS answered that it does not accept these credentials or this signature. */
+function refusedByAws(error: unknown): boolean {
+  const trouble = signInTroubleOf(error);
+  return trouble === 'keys-rejected' || trouble === 'signature' || trouble === 'expired';
+}
 
 /** The failure for a kind, in the seed's troubleshooting words, with the command that fixes it. */
 export function authFailure(
@@ -85,37 +95,34 @@ export function credentialFailure(
   facts: ProfileFacts,
 ): AuthFailure {
   if (error instanceof ProfileResolutionError) return resolutionFailure(error, facts);
-  const found = errorFacts(error);
-  const detail = { code: found.code, endpoint: facts.endpointUrl };
-  if (found.httpStatus !== undefined) {
-    if (ACCESS_DENIED.has(found.code) && facts.roleArn) {
+  const trouble = signInTroubleOf(error);
+  const detail = { code: errorCodeOf(error), endpoint: facts.endpointUrl };
+  if (httpStatusOf(error) !== undefined) {
+    if (isAccessDenied(error) && facts.roleArn) {
       return authFailure('role-not-assumable', profile, { ...detail, roleArn: facts.roleArn });
     }
-    if (found.code === 'UnauthorizedException' || facts.credentialKind === 'sso') {
+    if (trouble === 'sso' || facts.credentialKind === 'sso') {
       return authFailure('sso-expired', profile, detail);
     }
-    if (EXPIRED.has(found.code)) return authFailure('token-expired', profile, detail);
-    if (AUTH_FAILED.has(found.code)) return authFailure('keys-rejected', profile, detail);
+    if (trouble === 'expired') return authFailure('token-expired', profile, detail);
+    if (refusedByAws(error)) return authFailure('keys-rejected', profile, detail);
     return authFailure('other', profile, detail);
   }
-  if (isNetworkFailure(found) && found.code !== 'Error') {
-    return authFailure('unreachable', profile, detail);
-  }
+  if (isNetworkError(error)) return authFailure('unreachable', profile, detail);
   if (facts.credentialKind === 'sso') return authFailure('sso-expired', profile, {});
   return authFailure('no-credentials', profile, {});
 }
 
 /** Why sts:GetCallerIdentity, which every principal may call, did not answer. */
 export function identityFailure(error: unknown, profile: string, facts: ProfileFacts): AuthFailure {
-  const found = errorFacts(error);
-  const detail = { code: found.code, endpoint: facts.endpointUrl };
-  if (EXPIRED.has(found.code)) {
+  const detail = { code: errorCodeOf(error), endpoint: facts.endpointUrl };
+  if (signInTroubleOf(error) === 'expired') {
     return facts.credentialKind === 'sso'
       ? authFailure('sso-expired', profile, detail)
       : authFailure('token-expired', profile, detail);
   }
-  if (AUTH_FAILED.has(found.code)) return authFailure('keys-rejected', profile, detail);
-  if (isNetworkFailure(found)) return authFailure('unreachable', profile, detail);
+  if (refusedByAws(error)) return authFailure('keys-rejected', profile, detail);
+  if (isUnanswered(error)) return authFailure('unreachable', profile, detail);
   return authFailure('other', profile, detail);
 }
 
@@ -136,12 +143,10 @@ export function resolutionFailure(error: ProfileResolutionError, facts: ProfileF
     case 'sso-failed':
       return withFix(authFailure('sso-expired', profile));
     case 'assume-role-failed': {
-      const cause = errorFacts(error.cause);
-      if (AUTH_FAILED.has(cause.code)) {
-        return authFailure('keys-rejected', profile, { code: cause.code });
-      }
+      const code = errorCodeOf(error.cause);
+      if (refusedByAws(error.cause)) return authFailure('keys-rejected', profile, { code });
       return authFailure('role-not-assumable', profile, {
-        ...(error.cause === undefined ? {} : { code: cause.code }),
+        ...(error.cause === undefined ? {} : { code }),
         ...(facts.roleArn ? { roleArn: facts.roleArn } : {}),
       });
     }

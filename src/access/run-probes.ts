@@ -1,6 +1,7 @@
+import { errorCodeOf } from '../aws/classify-error.ts';
 import { operationsOfDomain, type ReadOperation } from '../aws/operations.ts';
 import { DOMAIN_IDS } from '../core/domains.ts';
-import { classifyCallError, errorFacts } from './classify-call.ts';
+import { classifyCallError } from './classify-call.ts';
 import {
   firstResource,
   listInput,
@@ -127,7 +128,7 @@ async function probe(
       error instanceof UnknownCommandError
         ? { kind: 'unverified', reason: 'Test Access does not know how to call it yet' }
         : classifyCallError(error, entry);
-    return { check: check(entry, region, outcome, errorFacts(error).code) };
+    return { check: check(entry, region, outcome, errorCodeOf(error)) };
   }
 }
 

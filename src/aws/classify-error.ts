@@ -1,20 +1,47 @@
 import type { FailureKind } from '../core/status.ts';
 import type { ServiceId } from '../core/services.ts';
+import {
+  ACCESS_DENIED,
+  NETWORK_CODES,
+  NOT_ENABLED,
+  SIGN_IN_TROUBLE,
+  THROTTLE_CODES,
+  type NotEnabledCause,
+  type SignInTrouble,
+} from './error-codes.ts';
+import { fixFor } from './failure-fix.ts';
 import { findOperation } from './operations.ts';
 import { redactSecrets } from './redact.ts';
 
-/** The call that failed, as the caller knows it; the action comes from the table, never AWS. */
-export interface FailedCallContext {
+export { cloudTrailLookupCommand } from './failure-fix.ts';
+export { THROTTLE_CODES, type NotEnabledCause, type SignInTrouble } from './error-codes.ts';
+
+/**
+ * The one place that decides what an AWS error is: its code and status, the kind of failure,
+ * the kind of deny, throttling, sign-in failure, a service that is not enabled, an answer the
+ * SDK could not parse. The scan's diagnostics and Test Access both read their answers from here
+ * and only word them their own way.
+ */
+
+/** What the kind of a failure depends on besides the error: the service and where it was sent. */
+export interface CallScope {
   readonly service: ServiceId;
+  readonly region?: string;
+  /** The profile's region: credentials refused elsewhere mean a region not enabled (C15). */
+  readonly homeRegion?: string;
+  /** A call to a regional endpoint; a global service's call is never about a region. */
+  readonly regional?: boolean;
+  /** The profile sends this service to its own endpoint (an emulator, a proxy). */
+  readonly customEndpoint?: boolean;
+}
+
+/** The call that failed, as the caller knows it; the action comes from the table, never AWS. */
+export interface FailedCallContext extends CallScope {
   readonly operation: string;
   readonly region: string;
   readonly profile: string;
   /** The profile's region: the CloudTrail look-up needs `--region` only elsewhere. */
   readonly homeRegion: string;
-  /** A call to a regional endpoint; a global service's call is never about a region. */
-  readonly regional?: boolean;
-  /** The profile sends this service to its own endpoint (an emulator, a proxy). */
-  readonly customEndpoint?: boolean;
 }
 
 export interface ErrorClassification {
@@ -40,79 +67,6 @@ export type DeniedBy =
   | 'session policy'
   | 'VPC endpoint policy';
 
-const ACCESS_DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'UnauthorizedAccess',
-  'AuthorizationError',
-  'AuthorizationErrorException',
-  'Forbidden',
-  'ForbiddenException',
-  'NotAuthorized',
-]);
-
-/** C29: every code AWS uses to say "slow down". */
-export const THROTTLE_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'RequestLimitExceeded',
-  'TooManyRequestsException',
-  'SlowDown',
-  'LimitExceededException',
-  'ProvisionedThroughputExceededException',
-  'BandwidthLimitExceeded',
-  'EC2ThrottledException',
-  'PriorRequestNotComplete',
-]);
-
-/** Credentials that are rejected outright; in a region other than the profile's own (C15) the
- * same codes mean the account has not enabled that region. */
-const CREDENTIALS_REJECTED = new Set([
-  'AuthFailure',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException',
-  'InvalidAccessKeyId',
-]);
-
-const AUTH_FAILED = new Set([
-  'ExpiredToken',
-  'ExpiredTokenException',
-  'RequestExpired',
-  'SignatureDoesNotMatch',
-  'InvalidSignatureException',
-  'IncompleteSignature',
-  'MissingAuthenticationToken',
-  'TokenRefreshRequired',
-  'CredentialsProviderError',
-  'TokenProviderError',
-  'ProviderError',
-  'InvalidGrantException',
-  'UnauthorizedException',
-]);
-
-const NOT_ENABLED = new Set([
-  'InvalidAccessException', // Security Hub: account not subscribed in this region (C26)
-  'AWSOrganizationsNotInUseException', // standalone account (C28)
-  'OptInRequired',
-  'SubscriptionRequiredException',
-]);
-
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNABORTED',
-]);
-
 interface RawError {
   name?: unknown;
   code?: unknown;
@@ -124,14 +78,18 @@ interface RawError {
   $responseBodyText?: unknown;
 }
 
+/** An answer with a status but no `$fault` is one the SDK could not parse as an AWS error. */
+function isUnparseable(e: RawError): boolean {
+  return e.$fault === undefined && e.$metadata?.httpStatusCode !== undefined;
+}
+
 /**
- * An answer the SDK could not parse (it has a status but no `$fault`), read from its kept
- * text: emulators and gateways send XML errors to JSON APIs, and HTML pages.
+ * An answer the SDK could not parse, read from its kept text: emulators and gateways send XML
+ * errors to JSON APIs, and HTML pages.
  */
 function fromBodyText(e: RawError): RawError {
   const body = e.$responseBodyText;
-  if (e.$fault !== undefined || e.$metadata?.httpStatusCode === undefined) return e;
-  if (typeof body !== 'string') return e;
+  if (!isUnparseable(e) || typeof body !== 'string') return e;
   const xmlCode = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
   const xmlMessage = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
   let json: { __type?: unknown; code?: unknown; Code?: unknown; message?: unknown } = {};
@@ -144,7 +102,7 @@ function fromBodyText(e: RawError): RawError {
   const code = xmlCode ?? jsonType?.split('#').pop()?.split(':')[0];
   if (code === undefined) return e;
   const message = xmlMessage ?? text(json.message) ?? code;
-  const status = e.$metadata.httpStatusCode;
+  const status = e.$metadata?.httpStatusCode ?? 0;
   return { ...e, name: code, message, $fault: status >= 500 ? 'server' : 'client' };
 }
 
@@ -173,8 +131,40 @@ export function responseHeader(error: unknown, header: string): string | undefin
   return raw(error).$response?.headers?.[header];
 }
 
+/** How signing in went wrong, from the error's code; undefined when it did not. */
+export function signInTroubleOf(error: unknown): SignInTrouble | undefined {
+  return SIGN_IN_TROUBLE.get(errorCodeOf(error));
+}
+
+/** AWS refused to authorise the call: an access-denied code, or a 403 that is no sign-in error. */
+export function isAccessDenied(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return ACCESS_DENIED.has(code) || (httpStatusOf(error) === 403 && !SIGN_IN_TROUBLE.has(code));
+}
+
+/** No answer came back: the connection failed or timed out. */
+export function isNetworkError(error: unknown): boolean {
+  const e = raw(error);
+  const errno = text(e.code);
+  return (
+    (errno !== undefined && NETWORK_CODES.has(errno)) ||
+    errorCodeOf(error) === 'TimeoutError' ||
+    (e.$metadata?.httpStatusCode === undefined &&
+      /socket hang up|getaddrinfo|connect E[A-Z]+/i.test(text(e.message) ?? ''))
+  );
+}
+
+/**
+ * No answer came back, or none this side can read as one: a network failure, or a bare `Error`
+ * without any HTTP status.
+ */
+export function isUnanswered(error: unknown): boolean {
+  const bare = httpStatusOf(error) === undefined && errorCodeOf(error) === 'Error';
+  return bare || isNetworkError(error);
+}
+
 /** The kind of policy an explicit deny names; AWS writes it into the message, nowhere else. */
-function deniedByOf(message: string): DeniedBy | undefined {
+export function deniedByOf(message: string): DeniedBy | undefined {
   const found = /explicit deny in an? ([a-z -]+?)(?: policy)?(?:[.,:;]|$| for| with)/i.exec(
     message,
   );
@@ -192,36 +182,79 @@ function deniedByOf(message: string): DeniedBy | undefined {
   return undefined;
 }
 
+/** Whether AWS's message says the deny is explicit; it is the only place AWS says so. */
+export function isExplicitDeny(message: string): boolean {
+  return /explicit deny/i.test(message);
+}
+
 function isUnparsedAnswer(error: unknown, message: string): boolean {
   return raw(error).name === 'SyntaxError' || message.includes('Deserialization error');
 }
 
-export function kindOf(error: unknown, call: FailedCallContext): FailureKind {
+/** What the error is, as far as the service and the place it was sent to can tell. */
+export interface AwsErrorAssessment {
+  readonly kind: FailureKind;
+  readonly code: string;
+  readonly httpStatus?: number;
+  /** AWS's message as it came (callers that show it redact it). */
+  readonly message: string;
+  /** For `service-not-enabled`: why the service says it is off. */
+  readonly notEnabled?: NotEnabledCause;
+  /** For `auth-failed` and `region-not-enabled`: how signing in went wrong. */
+  readonly signIn?: SignInTrouble;
+  /** The answer had a status but the SDK could not parse it (an emulator's or gateway's page). */
+  readonly unparseable: boolean;
+}
+
+export function assessAwsError(error: unknown, call: CallScope): AwsErrorAssessment {
   const e = raw(error);
   const code = errorCodeOf(error);
-  const status = httpStatusOf(error);
+  const httpStatus = httpStatusOf(error);
   const message = text(e.message) ?? '';
-  const signIn = CREDENTIALS_REJECTED.has(code) || AUTH_FAILED.has(code);
-  if (ACCESS_DENIED.has(code) || (status === 403 && !signIn)) {
-    if (/explicit deny/i.test(message)) return 'explicit-deny';
+  const signIn = SIGN_IN_TROUBLE.get(code);
+  const facts = {
+    code,
+    message,
+    unparseable: typeof error === 'object' && error !== null && isUnparseable(error),
+    ...(httpStatus === undefined ? {} : { httpStatus }),
+  };
+  const notEnabled = NOT_ENABLED.get(code);
+  // InvalidAccessException is Security Hub's way of saying it is off; elsewhere it is not.
+  if (notEnabled && (notEnabled !== 'security-hub-off' || call.service === 'securityhub')) {
+    return { ...facts, kind: 'service-not-enabled', notEnabled };
+  }
+  if (isAccessDenied(error)) {
+    if (isExplicitDeny(message)) return { ...facts, kind: 'explicit-deny' };
     // C25: a payer that never opened Cost Explorer. Only a message naming a ce: action is a
     // permission problem.
-    if (call.service === 'cost_explorer' && !/\bce:/i.test(message)) return 'service-not-enabled';
-    return 'missing-permission';
+    if (call.service === 'cost_explorer' && !/\bce:/i.test(message)) {
+      return { ...facts, kind: 'service-not-enabled', notEnabled: 'cost-explorer-off' };
+    }
+    return { ...facts, kind: 'missing-permission' };
   }
-  if (THROTTLE_CODES.has(code) || status === 429) return 'throttled';
-  if (CREDENTIALS_REJECTED.has(code)) {
+  return { ...facts, ...otherKind(error, call, facts, signIn) };
+}
+
+function otherKind(
+  error: unknown,
+  call: CallScope,
+  facts: { code: string; httpStatus?: number; message: string },
+  signIn: SignInTrouble | undefined,
+): { kind: FailureKind; signIn?: SignInTrouble } {
+  const { code, httpStatus: status, message } = facts;
+  if (THROTTLE_CODES.has(code) || status === 429) return { kind: 'throttled' };
+  if (signIn === 'keys-rejected') {
     const elsewhere = call.regional === true && call.region !== call.homeRegion;
-    return elsewhere ? 'region-not-enabled' : 'auth-failed';
+    return { kind: elsewhere ? 'region-not-enabled' : 'auth-failed', signIn };
   }
-  if (AUTH_FAILED.has(code) || /could not load credentials|credential.*expired/i.test(message)) {
-    return 'auth-failed';
+  if (signIn) return { kind: 'auth-failed', signIn };
+  if (/could not load credentials|credential.*expired/i.test(message)) {
+    return { kind: 'auth-failed', signIn: 'provider' };
   }
-  if (NOT_ENABLED.has(code)) return 'service-not-enabled';
   if (code === 'NotImplemented' || code === 'NotImplementedException' || status === 501) {
-    return 'not-implemented';
+    return { kind: 'not-implemented' };
   }
-  if (/not (yet )?(been )?implemented/i.test(message)) return 'not-implemented';
+  if (/not (yet )?(been )?implemented/i.test(message)) return { kind: 'not-implemented' };
   // An emulator answers an operation it lacks with an HTML 404 or 500 page, which no AWS API
   // sends; against AWS the same thing is a service error.
   if (
@@ -229,97 +262,20 @@ export function kindOf(error: unknown, call: FailedCallContext): FailureKind {
     (status === 404 || status === 500) &&
     isUnparsedAnswer(error, message)
   ) {
-    return 'not-implemented';
+    return { kind: 'not-implemented' };
   }
-  const errno = text(e.code);
-  if (
-    (errno && NETWORK_CODES.has(errno)) ||
-    code === 'TimeoutError' ||
-    (status === undefined && /socket hang up|getaddrinfo|connect E[A-Z]+/i.test(message))
-  ) {
-    return 'network';
-  }
-  return 'service-error';
+  if (isNetworkError(error)) return { kind: 'network' };
+  return { kind: 'service-error' };
 }
 
-/** `aws cloudtrail lookup-events …`, as the seed's troubleshooting section prints it. */
-export function cloudTrailLookupCommand(call: FailedCallContext): string {
-  const region = call.region !== call.homeRegion && call.region !== 'global';
-  return (
-    'aws cloudtrail lookup-events --lookup-attributes ' +
-    `AttributeKey=EventName,AttributeValue=${call.operation} --profile ${call.profile}` +
-    (region ? ` --region ${call.region}` : '')
-  );
-}
-
-const WHO_LIFTS: Record<DeniedBy | 'unknown', string> = {
-  'service control policy':
-    'An administrator of the organization’s management account must change the SCP ' +
-    'attached to this account or its OU.',
-  'resource control policy':
-    'An administrator of the organization’s management account must change the RCP.',
-  'identity-based policy':
-    'Whoever manages this principal’s IAM policies must remove the Deny statement.',
-  'resource-based policy': 'The owner of the resource must change its resource policy.',
-  'permissions boundary':
-    'The IAM administrator who set this principal’s permissions boundary must allow it.',
-  'session policy':
-    'Whoever creates the session (the session policy or SSO permission set) must allow it.',
-  'VPC endpoint policy': 'The owner of the VPC endpoint must change its endpoint policy.',
-  unknown: 'The administrator of the policy that denies it must lift the deny.',
-};
-
-const NOT_ENABLED_FIX: Partial<Record<ServiceId, string>> = {
-  cost_explorer:
-    'Cost Explorer is not enabled for this account (a payer setting); no IAM action fixes it. ' +
-    'Enable it at: AWS Console → Billing → Cost Explorer → Enable Cost Explorer.',
-  securityhub:
-    'Security Hub is not enabled in REGION; no permission fixes it. Enable Security Hub there to see its findings.',
-  organizations: 'This account is not in an AWS organization; there is nothing to fix.',
-  guardduty: 'GuardDuty has no detector in REGION; enable GuardDuty there to see it.',
-};
-
-function fixFor(
-  kind: FailureKind,
-  call: FailedCallContext,
-  action: string,
-  code: string,
-  deniedBy: DeniedBy | undefined,
-  attempts: number | undefined,
-): string {
-  const lookup = `To see the denied call: ${cloudTrailLookupCommand(call)}`;
-  const where = call.region === 'global' ? '' : ` in ${call.region}`;
-  switch (kind) {
-    case 'missing-permission':
-      return `Add ${action} to the IAM policy of the principal that profile ${call.profile} uses (escher policy prints the whole policy). ${lookup}`;
-    case 'explicit-deny':
-      return `${action} is blocked by an explicit deny${deniedBy ? ` in a ${deniedBy}` : ''}; adding it to the principal’s own policy will not help. ${WHO_LIFTS[deniedBy ?? 'unknown']} ${lookup}`;
-    case 'service-not-enabled':
-      return (
-        NOT_ENABLED_FIX[call.service]?.replace('REGION', call.region) ??
-        `${call.service} is not enabled for this account${where}; no permission fixes it.`
-      );
-    case 'region-not-enabled':
-      return `Region ${call.region} is not enabled for this account, so it is skipped. Enable it under Account → AWS Regions if you use it.`;
-    case 'throttled':
-      return `AWS throttled ${call.operation}${where} even after ${attempts ?? 'several'} attempts; what it would have returned is missing, not empty. Run the scan again later.`;
-    case 'not-implemented':
-      return `The endpoint this profile points at does not implement ${call.operation}; AWS itself does. This data cannot be read from that endpoint.`;
-    case 'auth-failed':
-      return `The credentials of profile ${call.profile} were rejected (${code}). Run aws configure --profile ${call.profile} (access keys) or aws sso login --profile ${call.profile} (SSO), then try again.`;
-    case 'network':
-      return `Could not reach the ${call.service} endpoint${where} (${code}). Check the network, a proxy, or the profile’s endpoint_url, then run the scan again.`;
-    case 'service-error':
-      return `AWS answered ${call.operation}${where} with ${code}; run the scan again. If it persists, check the AWS Health Dashboard.`;
-  }
+export function kindOf(error: unknown, call: CallScope): FailureKind {
+  return assessAwsError(error, call).kind;
 }
 
 /** Turns a failed SDK call into what the diagnostics show: kind, code, action and fix. */
 export function classifyError(error: unknown, call: FailedCallContext): ErrorClassification {
   const e = raw(error);
-  const kind = kindOf(error, call);
-  const errorCode = errorCodeOf(error);
-  const httpStatus = httpStatusOf(error);
+  const { kind, code: errorCode, httpStatus } = assessAwsError(error, call);
   const message = redactSecrets(text(e.message) ?? errorCode);
   const deniedBy = kind === 'explicit-deny' ? deniedByOf(message) : undefined;
   const action = findOperation(call.service, call.operation)?.action ?? 'not in the table';

@@ -100,6 +100,29 @@ const cases: [string, ServiceId, string, unknown, unknown][] = [
     }),
     { kind: 'missing' },
   ],
+  // The scan's diagnostics and Test Access read one classifier: codes one side alone knew now
+  // mean the same on both.
+  [
+    'a denial code the scanner alone knew',
+    'ec2',
+    'DescribeInstances',
+    awsError('ForbiddenException', 403, 'Forbidden'),
+    { kind: 'missing' },
+  ],
+  [
+    'a throttling code the scanner alone knew',
+    'ec2',
+    'DescribeInstances',
+    awsError('EC2ThrottledException', 503, 'Slow down'),
+    { kind: 'unverified', reason: 'still throttled after retries (EC2ThrottledException)' },
+  ],
+  [
+    'no answer at all',
+    'iam',
+    'ListUsers',
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    { kind: 'unverified', reason: 'no answer from the endpoint (ECONNREFUSED)' },
+  ],
 ];
 
 describe('classifyCallError', () => {

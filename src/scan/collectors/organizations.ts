@@ -1,5 +1,5 @@
 import { DescribeOrganizationCommand, paginateListAccounts } from '@aws-sdk/client-organizations';
-import { errorCodeOf } from '../../aws/classify-error.ts';
+import { assessAwsError, isAccessDenied } from '../../aws/classify-error.ts';
 import { plural } from '../domain-tally.ts';
 import type { ScanRun } from '../scan-run.ts';
 import { isoDate, type Collector } from './collector.ts';
@@ -47,8 +47,7 @@ async function listAccounts(run: ScanRun, region: string, member: boolean): Prom
   } catch (error) {
     // C28 (b): only the management account (or a delegated admin) may list accounts. A member
     // account that is refused has nothing missing and no permission to add.
-    const refused = ['AccessDeniedException', 'AccessDenied'].includes(errorCodeOf(error));
-    if (member && refused && listed === 0) {
+    if (member && isAccessDenied(error) && listed === 0) {
       tally.notes.push(
         'account list only available from the management or a delegated-admin account',
       );
@@ -69,7 +68,7 @@ async function collect(run: ScanRun, region: string): Promise<void> {
     tally.succeeded += 1;
   } catch (error) {
     // C28 (a): a standalone account is an answer, not a failure.
-    if (errorCodeOf(error) === 'AWSOrganizationsNotInUseException') {
+    if (assessAwsError(error, { service: 'organizations' }).notEnabled === 'no-organization') {
       tally.notEnabled = 'standalone account';
       return;
     }

@@ -1,0 +1,80 @@
+import type { FailureKind } from '../core/status.ts';
+import type { ServiceId } from '../core/services.ts';
+import type { DeniedBy, FailedCallContext } from './classify-error.ts';
+
+/**
+ * The fix text the diagnostics print for each kind of failure. What the failure is, is decided
+ * in classify-error.ts; this only words it.
+ */
+
+/** `aws cloudtrail lookup-events …`, as the seed's troubleshooting section prints it. */
+export function cloudTrailLookupCommand(call: FailedCallContext): string {
+  const region = call.region !== call.homeRegion && call.region !== 'global';
+  return (
+    'aws cloudtrail lookup-events --lookup-attributes ' +
+    `AttributeKey=EventName,AttributeValue=${call.operation} --profile ${call.profile}` +
+    (region ? ` --region ${call.region}` : '')
+  );
+}
+
+const WHO_LIFTS: Record<DeniedBy | 'unknown', string> = {
+  'service control policy':
+    'An administrator of the organization’s management account must change the SCP ' +
+    'attached to this account or its OU.',
+  'resource control policy':
+    'An administrator of the organization’s management account must change the RCP.',
+  'identity-based policy':
+    'Whoever manages this principal’s IAM policies must remove the Deny statement.',
+  'resource-based policy': 'The owner of the resource must change its resource policy.',
+  'permissions boundary':
+    'The IAM administrator who set this principal’s permissions boundary must allow it.',
+  'session policy':
+    'Whoever creates the session (the session policy or SSO permission set) must allow it.',
+  'VPC endpoint policy': 'The owner of the VPC endpoint must change its endpoint policy.',
+  unknown: 'The administrator of the policy that denies it must lift the deny.',
+};
+
+const NOT_ENABLED_FIX: Partial<Record<ServiceId, string>> = {
+  cost_explorer:
+    'Cost Explorer is not enabled for this account (a payer setting); no IAM action fixes it. ' +
+    'Enable it at: AWS Console → Billing → Cost Explorer → Enable Cost Explorer.',
+  securityhub:
+    'Security Hub is not enabled in REGION; no permission fixes it. Enable Security Hub there to see its findings.',
+  organizations: 'This account is not in an AWS organization; there is nothing to fix.',
+  guardduty: 'GuardDuty has no detector in REGION; enable GuardDuty there to see it.',
+};
+
+export function fixFor(
+  kind: FailureKind,
+  call: FailedCallContext,
+  action: string,
+  code: string,
+  deniedBy: DeniedBy | undefined,
+  attempts: number | undefined,
+): string {
+  const lookup = `To see the denied call: ${cloudTrailLookupCommand(call)}`;
+  const where = call.region === 'global' ? '' : ` in ${call.region}`;
+  switch (kind) {
+    case 'missing-permission':
+      return `Add ${action} to the IAM policy of the principal that profile ${call.profile} uses (escher policy prints the whole policy). ${lookup}`;
+    case 'explicit-deny':
+      return `${action} is blocked by an explicit deny${deniedBy ? ` in a ${deniedBy}` : ''}; adding it to the principal’s own policy will not help. ${WHO_LIFTS[deniedBy ?? 'unknown']} ${lookup}`;
+    case 'service-not-enabled':
+      return (
+        NOT_ENABLED_FIX[call.service]?.replace('REGION', call.region) ??
+        `${call.service} is not enabled for this account${where}; no permission fixes it.`
+      );
+    case 'region-not-enabled':
+      return `Region ${call.region} is not enabled for this account, so it is skipped. Enable it under Account → AWS Regions if you use it.`;
+    case 'throttled':
+      return `AWS throttled ${call.operation}${where} even after ${attempts ?? 'several'} attempts; what it would have returned is missing, not empty. Run the scan again later.`;
+    case 'not-implemented':
+      return `The endpoint this profile points at does not implement ${call.operation}; AWS itself does. This data cannot be read from that endpoint.`;
+    case 'auth-failed':
+      return `The credentials of profile ${call.profile} were rejected (${code}). Run aws configure --profile ${call.profile} (access keys) or aws sso login --profile ${call.profile} (SSO), then try again.`;
+    case 'network':
+      return `Could not reach the ${call.service} endpoint${where} (${code}). Check the network, a proxy, or the profile’s endpoint_url, then run the scan again.`;
+    case 'service-error':
+      return `AWS answered ${call.operation}${where} with ${code}; run the scan again. If it persists, check the AWS Health Dashboard.`;
+  }
+}
