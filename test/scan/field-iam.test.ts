@@ -134,6 +134,28 @@ describe('C23: the credential report is generated, waited for, then read', () =>
   });
 });
 
+describe('C23 when generating is denied', () => {
+  it('still tries to read a report, and names both actions when both are denied', async () => {
+    const denied = (action: string) =>
+      awsError.query(
+        403,
+        'AccessDenied',
+        `User: arn:aws:iam::111122223333:user/escher is not authorized to perform: ${action}`,
+      );
+    const wire = withAlice().on((r) =>
+      r.operation === 'GenerateCredentialReport' || r.operation === 'GetCredentialReport'
+        ? denied(`iam:${r.operation}`)
+        : undefined,
+    );
+    const { result } = await scanFake(wire, { ...clock(), regions: ['us-east-1'] });
+    expect(result.failures.map((failure) => failure.action)).toEqual([
+      'iam:GenerateCredentialReport',
+      'iam:GetCredentialReport',
+    ]);
+    expect(result.failures.every((failure) => failure.kind === 'missing-permission')).toBe(true);
+  });
+});
+
 describe('C24: the <root_account> row', () => {
   it('is the root principal, with not_supported / N/A / no_information as unknown', () => {
     const report = parseCredentialReport([REPORT_HEADER, ROOT_ROW, ALICE_ROW].join('\n'), NOW);

@@ -1,4 +1,8 @@
-import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
 import { errorCodeOf } from '../../aws/classify-error.ts';
 import type { CallSpec, ScanRun } from '../scan-run.ts';
 
@@ -100,7 +104,9 @@ export async function readCredentialReport(
     const generated = await run.call(spec('GenerateCredentialReport'), (client) =>
       client.send(new GenerateCredentialReportCommand({}), run.sendOptions),
     );
-    if (!generated) return undefined;
+    // Without the right to generate one, a report someone else generated may still be there;
+    // and if reading is denied too, the diagnostics should name that action as well.
+    if (!generated) return readExistingReport(run, iam, spec('GetCredentialReport'));
     if (generated.State === 'COMPLETE') {
       try {
         const answer = await iam.send(new GetCredentialReportCommand({}), run.sendOptions);
@@ -121,5 +127,25 @@ export async function readCredentialReport(
       return undefined;
     }
     await run.sleep(2_000);
+  }
+}
+
+async function readExistingReport(
+  run: ScanRun,
+  iam: IAMClient,
+  spec: CallSpec<'iam'>,
+): Promise<CredentialReport | undefined> {
+  try {
+    const answer = await iam.send(new GetCredentialReportCommand({}), run.sendOptions);
+    run.tally('iam').succeeded += 1;
+    return parseCredentialReport(Buffer.from(answer.Content ?? []).toString('utf8'), run.now());
+  } catch (error) {
+    const code = errorCodeOf(error);
+    // No report to read: the failed generate call already says why.
+    if (code === 'ReportNotPresent' || code === 'ReportExpired' || code === 'ReportInProgress') {
+      return undefined;
+    }
+    await run.fail(spec, error);
+    return undefined;
   }
 }
