@@ -16,7 +16,7 @@ import {
 import type { AppContext } from './context.ts';
 import { requireProfile } from './profiles.ts';
 import { asCliError, openAppStore } from './store-access.ts';
-import { scanFailureText } from './scan-failure.ts';
+import { scanFailureText, withFix } from './scan-failure.ts';
 import type { VersionView } from './views.ts';
 
 export type RefreshProgress =
@@ -128,9 +128,16 @@ function cancelled(): CliError {
 
 function chooseTargets(store: Store, named: readonly string[]): string[] {
   if (named.length === 0) {
-    const enabled = listStoredProfiles(store)
+    const known = listStoredProfiles(store);
+    const enabled = known
       .filter((profile) => profile.lifecycle === 'Enabled')
       .map((profile) => profile.name);
+    if (known.length === 0) {
+      throw new CliError(
+        'no profile is known yet: run `escher profiles discover` to read the AWS config files, ' +
+          'then `escher profiles enable NAME`',
+      );
+    }
     if (enabled.length === 0) {
       throw new CliError(
         'no profile is enabled: run `escher profiles list`, then `escher profiles enable NAME`',
@@ -229,7 +236,7 @@ async function scanProfile(
     if (options.signal?.aborted) throw error;
     const failure =
       error instanceof ProfileResolutionError
-        ? `${error.message}${error.fixCommand ? `; fix: ${error.fixCommand}` : ''}`
+        ? withFix(error.message, error.fixCommand)
         : scanFailureText(error);
     fillUnreported(pending, name, reported, 'not read: sign-in failed');
     pending.profileDone(name, { error: failure });

@@ -5,11 +5,14 @@
  */
 export class CliError extends Error {
   readonly exitCode: number;
+  /** The command's own output already said it: exit with the code, print nothing more. */
+  readonly alreadyShown: boolean;
 
-  constructor(message: string, exitCode = 1) {
+  constructor(message: string, exitCode = 1, options: { alreadyShown?: boolean } = {}) {
     super(message);
     this.name = 'CliError';
     this.exitCode = exitCode;
+    this.alreadyShown = options.alreadyShown ?? false;
   }
 }
 

@@ -15,7 +15,7 @@ function reportFailure(error: unknown): number {
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`escher: ${error.message}\n`);
+    if (!error.alreadyShown) process.stderr.write(`escher: ${error.message}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);

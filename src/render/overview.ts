@@ -17,7 +17,13 @@ export function renderOverview(view: OverviewView): string {
   if (view.profiles.length === 0) {
     sections.push('No profile is enabled: run `escher profiles enable NAME`.');
   }
-  for (const profile of view.profiles) sections.push(profileBlock(profile).join('\n'));
+  for (const profile of view.profiles) {
+    sections.push(profileBlock(profile).join('\n'));
+    // Why its 13 lines say "sign-in failed", and the fix: once, right under its block.
+    if (profile.error !== undefined) {
+      sections.push(`${profile.name}: nothing could be read: ${profile.error}`);
+    }
+  }
   const followUps = view.profiles.flatMap(followUp);
   if (followUps.length > 0) sections.push(followUps.join('\n'));
   return sections.join('\n\n');
@@ -47,10 +53,7 @@ function profileBlock(profile: OverviewProfile): string[] {
 }
 
 function followUp(profile: OverviewProfile): string[] {
-  if (profile.error !== undefined) {
-    return [`${profile.name}: nothing could be read: ${profile.error}`];
-  }
-  if (profile.failedCalls === 0) return [];
+  if (profile.error !== undefined || profile.failedCalls === 0) return [];
   const calls = profile.failedCalls === 1 ? '1 failed call' : `${profile.failedCalls} failed calls`;
   return [`${profile.name}: ${calls}; see \`escher profiles diagnostics ${profile.name}\``];
 }

@@ -60,13 +60,15 @@ export function warningLine(warning: ProfileWarning): string {
 
 export function renderDiscover(result: DiscoverResult): string {
   const sections: string[] = [];
+  // Missing profiles were not found in the files: they are counted apart from the found ones.
+  const found = result.added.length + result.unchanged.length + result.returned.length;
   const summary = [
     `${result.added.length} new`,
+    `${result.unchanged.length} unchanged`,
     `${result.returned.length} back`,
     `${result.missing.length} missing`,
-    `${result.unchanged.length} unchanged`,
   ].join(', ');
-  sections.push(`Discovered ${result.profiles.length} profiles (${summary}).`);
+  sections.push(`Found ${found} ${found === 1 ? 'profile' : 'profiles'}: ${summary}.`);
   const changes = [
     ...result.added.map((name) => `+ ${name}: Discovered`),
     ...result.returned.map((name) => `↺ ${name}: its section is back`),

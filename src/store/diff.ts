@@ -9,12 +9,39 @@ export interface ChangeCounts {
 }
 
 /**
+ * Attribute keys left out of the "modified" comparison (they stay stored): "last used" dates
+ * move with every scan, since the scan's own calls use the keys (the credential report's
+ * `access_key_N_last_used_date`, `password_last_used`), and `ageDays` follows the clock while
+ * `lastRotated`, which it is derived from, is still compared.
+ */
+const VOLATILE_KEYS = new Set(['lastUsed', 'passwordLastUsed', 'ageDays']);
+
+function withoutVolatile(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutVolatile);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => !VOLATILE_KEYS.has(key))
+        .map(([key, inner]) => [key, withoutVolatile(inner)]),
+    );
+  }
+  return value;
+}
+
+/** The stored (canonical) attributes JSON without its volatile keys; key order is kept. */
+function stableAttributes(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  return JSON.stringify(withoutVolatile(JSON.parse(text)));
+}
+
+/**
  * Records what changed from version `previous` to version `next`, by resource identity
- * (account, type, id): added, removed, and modified when its name, tags or attributes differ.
- * Stored JSON is canonical, so comparing the text compares the values. All in SQL: the
- * estate never has to fit in memory.
+ * (account, type, id): added, removed, and modified when its name, tags or attributes differ
+ * (volatile attributes aside). Stored JSON is canonical, so comparing the text compares the
+ * values. All in SQL: the estate never has to fit in memory.
  */
 export function recordChanges(db: DatabaseSync, previous: number, next: number): ChangeCounts {
+  db.function('escher_stable_attributes', { deterministic: true }, stableAttributes);
   db.prepare(
     `INSERT INTO changes (version_id, account, type, resource_id, change, name)
      SELECT ?, n.account, n.type, n.resource_id, 'added', n.name FROM resources n
@@ -35,7 +62,8 @@ export function recordChanges(db: DatabaseSync, previous: number, next: number):
      JOIN resources p ON p.version_id = ? AND p.account = n.account AND p.type = n.type
        AND p.resource_id = n.resource_id
      WHERE n.version_id = ?
-       AND (n.name <> p.name OR n.tags <> p.tags OR n.attributes <> p.attributes)`,
+       AND (n.name <> p.name OR n.tags <> p.tags
+         OR escher_stable_attributes(n.attributes) <> escher_stable_attributes(p.attributes))`,
   ).run(next, previous, next);
   return countChanges(db, next);
 }

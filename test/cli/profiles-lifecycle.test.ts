@@ -30,7 +30,7 @@ describe('escher profiles', () => {
   it('discovers every profile as Discovered and lists them', async () => {
     const discover = await t.run(['profiles', 'discover']);
     expect(discover.code).toBe(0);
-    expect(discover.stdout).toContain('Discovered 2 profiles (2 new, 0 back, 0 missing');
+    expect(discover.stdout).toContain('Found 2 profiles: 2 new, 0 unchanged, 0 back, 0 missing.');
 
     const list = await t.run(['profiles', 'list', '--json']);
     const profiles = JSON.parse(list.stdout) as { name: string; lifecycle: string }[];
@@ -38,6 +38,19 @@ describe('escher profiles', () => {
       ['default', 'Discovered'],
       ['escher-prod', 'Discovered'],
     ]);
+  });
+
+  it('says to discover profiles before a scan on a fresh home, then to enable one', async () => {
+    const fresh = await t.run(['scan']);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toBe(
+      'escher: no profile is known yet: run `escher profiles discover` to read the AWS config ' +
+        'files, then `escher profiles enable NAME`\n',
+    );
+    await t.run(['profiles', 'discover']);
+    const none = await t.run(['scan']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('escher: no profile is enabled: run `escher profiles list`');
   });
 
   it('shows where a profile comes from, its account and its note', async () => {
@@ -62,8 +75,9 @@ describe('escher profiles', () => {
     await t.run(['profiles', 'disable', 'escher-prod']);
     t.writeAws({ config: '[default]\nregion = eu-west-1\n' });
 
-    const gone = await t.run(['profiles', 'discover', '--json']);
-    expect(JSON.parse(gone.stdout)).toMatchObject({ missing: ['escher-prod'], added: [] });
+    const gone = await t.run(['profiles', 'discover']);
+    expect(gone.stdout).toContain('Found 1 profile: 0 new, 1 unchanged, 0 back, 1 missing.');
+    expect(gone.stdout).toContain('− escher-prod: Missing');
     const enable = await t.run(['profiles', 'enable', 'escher-prod']);
     expect(enable.code).toBe(1);
     expect(enable.stderr).toContain('profile escher-prod is Missing');

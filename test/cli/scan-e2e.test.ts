@@ -14,6 +14,12 @@ const KEY_ID = 'AKIAE2ESCANTESTKEY01';
 const SECRET = 'e2eScanTestSecret/bbbbbbbbbbbbbbbbbbbbbbbbbbb';
 const credentials = { accessKeyId: KEY_ID, secretAccessKey: SECRET };
 
+// An SSO profile with no cached login: it cannot sign in, and nothing is sent for it.
+const SSO =
+  '\n[profile sso-thing]\nsso_start_url = https://example.awsapps.com/start\n' +
+  'sso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = ReadOnly\n' +
+  'region = us-east-1\n';
+
 describe('escher scan against the emulator', () => {
   const moto = useMoto();
   let t: TestHome;
@@ -44,7 +50,7 @@ describe('escher scan against the emulator', () => {
     const profile = (name: string): string =>
       `[profile ${name}]\nregion = us-east-1\nendpoint_url = ${moto.endpoint}\n`;
     t.writeAws({
-      config: `${profile('escher-prod')}\n${profile('escher-audit')}\n[profile nokeys]\nregion = us-east-1\n`,
+      config: `${profile('escher-prod')}\n${profile('escher-audit')}\n[profile nokeys]\nregion = us-east-1\n${SSO}`,
       credentials: ['escher-prod', 'escher-audit']
         .map(
           (name) => `[${name}]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`,
@@ -75,6 +81,8 @@ describe('escher scan against the emulator', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Status: ✗');
     expect(result.stdout).toContain('aws configure --profile nokeys');
+    // The block says it all: no second message on stderr.
+    expect(result.stderr).toBe('');
     const show = JSON.parse((await t.run(['profiles', 'show', 'nokeys', '--json'])).stdout);
     expect(show.accessStatus).toBe('ERROR');
     await t.run(['profiles', 'disable', 'nokeys']);
@@ -132,6 +140,12 @@ describe('escher scan against the emulator', () => {
     expect(overview).toContain('changes since previous: +1 −0 ~1');
   });
 
+  it('sees no change when the estate did not change', async () => {
+    const scan = await t.run(['scan', 'escher-prod', '--json']);
+    expect(JSON.parse(scan.stdout).version.changes).toEqual({ added: 0, removed: 0, modified: 0 });
+    expect((await t.run(['overview'])).stdout).toContain('changes since previous: +0 −0 ~0');
+  });
+
   it('leaves no key or secret in the Escher home or the output', async () => {
     const outputs = await Promise.all([
       t.run(['resources', '--json']),
@@ -145,5 +159,24 @@ describe('escher scan against the emulator', () => {
     const bytes = t.escherBytes();
     expect(bytes.includes(KEY_ID)).toBe(false);
     expect(bytes.includes(SECRET)).toBe(false);
+  });
+
+  it('names the profiles that could not sign in apart, and says why once, under the block', async () => {
+    await t.run(['profiles', 'enable', 'nokeys', 'sso-thing']);
+    const scan = await t.run(['scan']);
+    expect(scan.code).toBe(1);
+    expect(scan.stderr).toBe('');
+    expect(scan.stdout.split('\n')[0]).toBe(
+      'Scanned escher-audit, escher-prod. Could not sign in: nokeys, sso-thing ' +
+        '(see `escher profiles test NAME`).',
+    );
+    const block = scan.stdout.split('\n\n').findIndex((s) => s.startsWith('nokeys (AWS'));
+    const sections = scan.stdout.split('\n\n');
+    expect(sections[block]?.split('\n')).toHaveLength(14);
+    expect(sections[block]).toContain('EC2 Instances: ERROR (not read: sign-in failed)');
+    expect(sections[block + 1]).toMatch(/^nokeys: nothing could be read: .+\n?$/);
+    expect(scan.stdout.split('aws configure --profile nokeys')).toHaveLength(2);
+    expect(scan.stdout.split('aws sso login --profile sso-thing')).toHaveLength(2);
+    await t.run(['profiles', 'disable', 'nokeys', 'sso-thing']);
   });
 });

@@ -104,6 +104,30 @@ describe('EstateView versions', () => {
     expect(next.commit().changes).toEqual({ added: 0, removed: 0, modified: 0 });
   });
 
+  it('sees no change when only "last used" dates moved between two scans', () => {
+    const user = (lastUsed: string) => ({
+      ...instance('arn:aws:iam::123456789012:user/alice'),
+      type: 'iam:user',
+      domain: 'iam' as const,
+      region: 'global',
+      name: 'alice',
+      attributes: {
+        passwordLastUsed: lastUsed,
+        accessKeys: [{ active: true, lastRotated: '2025-01-01T00:00:00.000Z', lastUsed }],
+      },
+    });
+    const first = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    first.resource('prod', user('2025-06-01T12:00:00.000Z'));
+    first.commit();
+    const second = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    second.resource('prod', user('2025-06-01T12:05:00.000Z'));
+    const version = second.commit();
+
+    expect(version.changes).toEqual({ added: 0, removed: 0, modified: 0 });
+    const stored = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
+    expect(stored[0]?.attributes).toMatchObject({ passwordLastUsed: '2025-06-01T12:05:00.000Z' });
+  });
+
   it('merges two profiles of one account into one row that names both observers', () => {
     const pending = PendingVersion.open(store, { scanned: ['prod', 'audit'], carried: [] });
     pending.resource('prod', instance('i-1', { attributes: { state: 'running' } }));

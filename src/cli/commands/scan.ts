@@ -36,15 +36,33 @@ export function registerScanCommand(program: Command): void {
       }
       if (options.json) printJson(result);
       else {
-        const scanned = result.profiles.map((profile) => profile.name).join(', ');
-        printText(`Scanned ${scanned}.\n`);
+        printText(`${scanSummary(result)}\n`);
         printText(renderOverview(getOverview(app)));
       }
       // A partial read is a result; a profile that could not sign in at all is a failure.
       const failed = result.profiles.filter((profile) => profile.error !== undefined);
       if (failed.length > 0) {
         const names = failed.map((profile) => profile.name).join(', ');
-        throw new CliError(`could not sign in as ${names}; nothing of it was read`, EXIT_FAILURE);
+        // The text output has named them (and why, under each block); JSON readers get stderr.
+        throw new CliError(`could not sign in as ${names}; nothing of it was read`, EXIT_FAILURE, {
+          alreadyShown: !options.json,
+        });
       }
     });
+}
+
+/** Names the profiles scanned apart from those that could not sign in (nothing was read). */
+export function scanSummary(result: RefreshResult): string {
+  const names = (signedIn: boolean): string[] =>
+    result.profiles
+      .filter((profile) => (profile.error === undefined) === signedIn)
+      .map((profile) => profile.name);
+  const scanned = names(true);
+  const failed = names(false);
+  const parts = [];
+  if (scanned.length > 0) parts.push(`Scanned ${scanned.join(', ')}.`);
+  if (failed.length > 0) {
+    parts.push(`Could not sign in: ${failed.join(', ')} (see \`escher profiles test NAME\`).`);
+  }
+  return parts.join(' ');
 }

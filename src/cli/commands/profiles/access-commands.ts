@@ -18,7 +18,10 @@ export function registerAccessCommands(profiles: Command): void {
       if (options.json) printJson(report);
       else printText(renderTestAccess(name, report));
       if (report.status !== 'CONNECTED') {
-        throw new CliError(`profile ${name} is not connected (${report.status})`, EXIT_FAILURE);
+        // The printed block (or the JSON status) already says why: only the exit code is left.
+        throw new CliError(`profile ${name} is not connected (${report.status})`, EXIT_FAILURE, {
+          alreadyShown: true,
+        });
       }
     });
 
