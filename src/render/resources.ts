@@ -15,11 +15,12 @@ export function renderResourceTable(items: readonly StoredResource[]): string {
   );
 }
 
-export const CSV_HEADER = 'type,id,name,account,region,observed_by,tags,attributes';
+export const CSV_HEADER = 'type,domain,id,name,account,region,observed_by,tags,attributes';
 
 export function csvRow(item: StoredResource): string {
   return [
     item.type,
+    item.domain,
     item.id,
     item.name,
     item.account,

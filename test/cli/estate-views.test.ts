@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESOURCE_TYPES } from '../../src/scan/resource-types.ts';
 import type { DomainCoverage } from '../../src/scan/types.ts';
 import { openStore, PendingVersion } from '../../src/store/index.ts';
 import { testHome, type TestHome } from './helpers.ts';
@@ -139,9 +142,11 @@ describe('escher overview, resources and diagnostics', () => {
     ]);
 
     const csv = (await t.run(['resources', '--csv', '--type', 'ec2:instance'])).stdout;
-    expect(csv.split('\n')[0]).toBe('type,id,name,account,region,observed_by,tags,attributes');
+    expect(csv.split('\n')[0]).toBe(
+      'type,domain,id,name,account,region,observed_by,tags,attributes',
+    );
     expect(csv.split('\n')[1]).toBe(
-      'ec2:instance,i-1,"web,i-1",123456789012,us-east-1,escher-audit escher-prod,' +
+      'ec2:instance,ec2,i-1,"web,i-1",123456789012,us-east-1,escher-audit escher-prod,' +
         '"{""team"":""=cmd""}","{""state"":""running""}"',
     );
 
@@ -153,6 +158,31 @@ describe('escher overview, resources and diagnostics', () => {
     expect(JSON.parse(none.stdout)).toEqual([]);
     const both = await t.run(['resources', '--json', '--csv']);
     expect(both.code).toBe(2);
+  });
+
+  it('refuses an unknown --type, naming the known types, and lists them in --help', async () => {
+    seed(t, ['i-1']);
+    for (const type of ['bogus', 's3']) {
+      const result = await t.run(['resources', '--type', type]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `escher: unknown resource type "${type}" (--type): use one of ${RESOURCE_TYPES.join(', ')}\n`,
+      );
+    }
+    expect(RESOURCE_TYPES).toContain('s3:bucket');
+    const help = (await t.run(['resources', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(`only this type: ${RESOURCE_TYPES.join(', ')}`);
+  });
+
+  it('knows every resource type a collector emits', () => {
+    const dir = new URL('../../src/scan/collectors/', import.meta.url).pathname;
+    const emitted = readdirSync(dir).flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/type: '([a-z0-9]+:[a-z-]+)'/g)].map(
+        (match) => match[1],
+      ),
+    );
+    expect(new Set(emitted)).toEqual(new Set(RESOURCE_TYPES));
   });
 
   it('shows each failed call with domain, region, operation, action, code, kind and fix', async () => {

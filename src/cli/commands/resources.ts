@@ -3,6 +3,7 @@ import { listResources } from '../../app/index.ts';
 import { CliError, EXIT_USAGE } from '../cli-error.ts';
 import { CSV_HEADER, csvRow, renderResourceTable } from '../../render/resources.ts';
 import { versionHeader } from '../../render/overview.ts';
+import { RESOURCE_TYPES } from '../../scan/resource-types.ts';
 import type { StoredResource } from '../../store/index.ts';
 import { appFor, printText } from './profiles/shared.ts';
 
@@ -21,7 +22,7 @@ export function registerResourcesCommand(program: Command): void {
   program
     .command('resources')
     .description('List the resources of the current EstateView')
-    .option('--type <type>', 'only this type, e.g. ec2:instance')
+    .option('--type <type>', `only this type: ${RESOURCE_TYPES.join(', ')}`)
     .option('--profile <name>', 'only resources this profile observed')
     .option('--search <text>', 'only ids, names or types containing this text')
     .option('--json', 'print a JSON array of resources')
@@ -29,6 +30,14 @@ export function registerResourcesCommand(program: Command): void {
     .action((options: ResourcesOptions, command: Command) => {
       if (options.json && options.csv) {
         throw new CliError('choose one of --json and --csv', EXIT_USAGE);
+      }
+      const { type } = options;
+      // An unknown type would match nothing and read as an empty estate: refuse it.
+      if (type !== undefined && !(RESOURCE_TYPES as readonly string[]).includes(type)) {
+        throw new CliError(
+          `unknown resource type "${type}" (--type): use one of ${RESOURCE_TYPES.join(', ')}`,
+          EXIT_USAGE,
+        );
       }
       const app = appFor(command);
       const query = {

@@ -1,0 +1,20 @@
+/**
+ * Every resource type the collectors emit, in the overview's domain order: what `escher
+ * resources --type` accepts. test/cli/estate-views.test.ts checks it against the collectors.
+ */
+export const RESOURCE_TYPES = [
+  'ec2:instance',
+  's3:bucket',
+  'iam:user',
+  'iam:role',
+  'iam:root',
+  'rds:db-instance',
+  'lambda:function',
+  'cloudtrail:trail',
+  'cloudwatch:alarm',
+  'logs:log-group',
+  'organizations:account',
+  'config:rule',
+  'securityhub:finding',
+  'guardduty:detector',
+] as const;
