@@ -1,4 +1,4 @@
-import type { DomainId } from '../core/domains.ts';
+import { DOMAIN_IDS, type DomainId } from '../core/domains.ts';
 import type { DomainStatus, FailureKind } from '../core/status.ts';
 import type { Store } from './database.ts';
 import { parseJsonObject, parseStringArray } from './json.ts';
@@ -127,12 +127,16 @@ export function coverageOf(store: Store, version: number, profile: string): Stor
     detail: string;
     counts: string;
   }[];
-  return rows.map((row) => ({
-    domain: row.domain,
-    status: row.status,
-    detail: row.detail,
-    counts: parseJsonObject(row.counts) as Record<string, number>,
-  }));
+  // The overview's domain order (DOMAIN_IDS), so text and JSON list domains alike.
+  const order = (domain: DomainId): number => DOMAIN_IDS.indexOf(domain);
+  return rows
+    .sort((a, b) => order(a.domain) - order(b.domain))
+    .map((row) => ({
+      domain: row.domain,
+      status: row.status,
+      detail: row.detail,
+      counts: parseJsonObject(row.counts) as Record<string, number>,
+    }));
 }
 
 export interface StoredFailure {

@@ -6,6 +6,7 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOMAIN_IDS } from '../../src/core/domains.ts';
 import { useMoto } from '../helpers/moto.ts';
 import { testHome, type TestHome } from './helpers.ts';
 
@@ -143,6 +144,9 @@ describe('escher scan against the emulator', () => {
   it('sees no change when the estate did not change', async () => {
     const scan = await t.run(['scan', 'escher-prod', '--json']);
     expect(JSON.parse(scan.stdout).version.changes).toEqual({ added: 0, removed: 0, modified: 0 });
+    // Domains in the overview's order, as the text prints them.
+    const coverage = JSON.parse(scan.stdout).profiles[0].coverage as { domain: string }[];
+    expect(coverage.map((line) => line.domain)).toEqual([...DOMAIN_IDS]);
     expect((await t.run(['overview'])).stdout).toContain('changes since previous: +0 −0 ~0');
   });
 
