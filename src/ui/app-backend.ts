@@ -12,6 +12,7 @@ import {
   testProfileAccess,
   type AppContext,
 } from '../app/index.ts';
+import { locateProfileFiles } from '../profiles/file-locations.ts';
 import type { DashboardBackend } from './backend.ts';
 import { estateCharts } from './charts.ts';
 
@@ -33,6 +34,11 @@ export function appBackend(options: BackendOptions): DashboardBackend {
   return {
     now: () => app.now(),
     listProfiles: () => listProfiles(app),
+    profileFiles() {
+      // The same rules Discover Profiles reads the files by (AWS_CONFIG_FILE, HOME, ...).
+      const files = locateProfileFiles({ env: app.env, homeDir: app.homeDir });
+      return { config: files.configPath, credentials: files.credentialsPath };
+    },
     discoverProfiles: () => discoverProfiles(app),
     setProfilesEnabled: (names, enabled) => setProfilesEnabled(app, [...names], enabled),
     annotateProfile: (name, note) => annotateProfile(app, name, note),

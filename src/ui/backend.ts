@@ -18,6 +18,8 @@ export interface TestAccessAnswer {
 export interface DashboardBackend {
   now(): Date;
   listProfiles(): unknown;
+  /** The AWS config and credentials files this dashboard reads profiles from. */
+  profileFiles(): { readonly config: string; readonly credentials: string };
   discoverProfiles(): Promise<unknown>;
   setProfilesEnabled(names: readonly string[], enabled: boolean): unknown;
   annotateProfile(name: string, note: string): unknown;

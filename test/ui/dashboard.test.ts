@@ -111,6 +111,17 @@ describe('Estate in Chromium, on the sample estate', () => {
     );
   });
 
+  it('names the config and credentials files it reads profiles from', async () => {
+    const env = sandbox?.env ?? {};
+    const files = page.getByTestId('profile-files');
+    await expect.poll(() => files.textContent()).toContain(env.AWS_CONFIG_FILE ?? '?');
+    expect(await files.textContent()).toBe(
+      `Profiles come from your AWS CLI files: ${env.AWS_CONFIG_FILE} and ` +
+        `${env.AWS_SHARED_CREDENTIALS_FILE}. `,
+    );
+    expect(env.AWS_CONFIG_FILE).toMatch(/^\/.+config$/);
+  });
+
   it('enables both with the switch and annotates one', async () => {
     for (const name of ['escher-prod', 'escher-audit']) {
       await row(name).locator('.switch').click();

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/demo/sandbox.ts';
@@ -242,6 +243,17 @@ describe('startDashboard on a real socket', () => {
     expect(answer.status).toBe(200);
   });
 
+  it('names the AWS config and credentials files it reads, not a guess', async () => {
+    const answer = await rawGet(dashboard.port, '/api/profile-files', {
+      host: `127.0.0.1:${dashboard.port}`,
+      'x-escher-token': dashboard.token,
+    });
+    expect(JSON.parse(answer.body)).toEqual({
+      config: sandbox.env.AWS_CONFIG_FILE,
+      credentials: sandbox.env.AWS_SHARED_CREDENTIALS_FILE,
+    });
+  });
+
   it('refuses a rebinding page: right socket, foreign Host header', async () => {
     const answer = await rawGet(dashboard.port, '/api/profiles', {
       host: `rebind.example:${dashboard.port}`,
@@ -249,6 +261,35 @@ describe('startDashboard on a real socket', () => {
     });
     expect(answer.status).toBe(403);
   });
+});
+
+describe('escher ui as a process', () => {
+  it('closes the server and exits 0 on SIGTERM, as on Ctrl-C', async () => {
+    const bin = new URL('../../bin/escher.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'ui'], {
+      env: { ...process.env, HOME: sandbox.homeDir, ESCHER_HOME: sandbox.escherHome },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const url = await new Promise<URL>((resolve) => {
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const found = /Escher dashboard: (\S+)\n/.exec(stdout);
+        if (found) resolve(new URL(found[1]!));
+      });
+    });
+    const port = Number(url.port);
+    const headers = { host: url.host, 'x-escher-token': url.searchParams.get('token') ?? '' };
+    expect((await rawGet(port, '/api/profiles', headers)).status).toBe(200);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('Stopping the dashboard.');
+    await expect(rawGet(port, '/api/profiles', headers)).rejects.toThrow(/ECONNREFUSED/);
+  }, 30_000);
 });
 
 /** A GET with exactly these headers (fetch would set Host itself). */

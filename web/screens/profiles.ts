@@ -17,6 +17,7 @@ export async function renderProfiles(root: HTMLElement): Promise<void> {
   const tableHost = h('div', { class: 'table-host' });
   const testOutput = h('section', { class: 'test-access', 'data-testid': 'test-access' });
 
+  const files = h('span', { 'data-testid': 'profile-files' });
   const reload = async (): Promise<void> => {
     const profiles = await getJson<ProfileView[]>('/api/profiles');
     clear(tableHost, profileTable(profiles, { reload, show, testOutput }));
@@ -48,13 +49,15 @@ export async function renderProfiles(root: HTMLElement): Promise<void> {
     h(
       'p',
       { class: 'muted' },
-      'Profiles come from your AWS CLI files (~/.aws/config, ~/.aws/credentials). ',
+      files,
       'Escher keeps no credential: it reads them through the AWS SDK when it calls AWS.',
     ),
     message,
     tableHost,
     testOutput,
   );
+  const paths = await getJson<{ config: string; credentials: string }>('/api/profile-files');
+  files.textContent = `Profiles come from your AWS CLI files: ${paths.config} and ${paths.credentials}. `;
   await reload();
 }
 
