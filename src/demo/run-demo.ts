@@ -74,8 +74,12 @@ interface FlowIo {
 
 async function runFlow(app: AppContext, io: FlowIo): Promise<void> {
   const names = [DEMO_PROFILES.prod, DEMO_PROFILES.audit];
-  const discovered = await discoverProfiles(app);
-  io.progress(`discovered ${discovered.profiles.map((p) => p.name).join(', ')}`);
+  const discovered = (await discoverProfiles(app)).profiles.map((p) => p.name);
+  // One order on every line: the demo's own (escher-prod first, as the seed shows it).
+  const ordered = [...names, ...discovered].filter(
+    (name, index, all) => discovered.includes(name) && all.indexOf(name) === index,
+  );
+  io.progress(`discovered ${ordered.join(', ')}`);
   setProfilesEnabled(app, names, true);
   io.progress(`enabled ${names.join(', ')}`);
 

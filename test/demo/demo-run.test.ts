@@ -92,8 +92,9 @@ function alive(pid: number): boolean {
 
 interface RunOptions {
   readonly args?: readonly string[];
-  /** Sends SIGINT (Ctrl-C) once stderr matches. */
+  /** Sends SIGINT (Ctrl-C), or `interruptWith`, once stderr matches. */
   readonly interruptOn?: RegExp;
+  readonly interruptWith?: NodeJS.Signals;
   /** Called once stdout matches; SIGINT is sent when the promise it returns settles. */
   readonly onStdout?: { readonly match: RegExp; readonly then: (text: string) => Promise<void> };
 }
@@ -136,7 +137,7 @@ function runDemo(home: string, options: RunOptions = {}): Promise<DemoRun> {
     }
     if (options.interruptOn?.test(stderr) && !interrupted) {
       interrupted = true;
-      child.kill('SIGINT');
+      child.kill(options.interruptWith ?? 'SIGINT');
     }
   });
   return new Promise((resolve) => {
@@ -186,6 +187,11 @@ describe('escher demo, run as a user would', () => {
     expect(run.stdout).toContain('ce:GetCostAndUsage');
   });
 
+  it('names the profiles in one order, as discovered and as enabled', () => {
+    expect(run.stderr).toContain('demo: discovered escher-prod, escher-audit\n');
+    expect(run.stderr).toContain('demo: enabled escher-prod, escher-audit\n');
+  });
+
   it('prints no key or secret', () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/AKIA[0-9A-Z]{16}|aws_secret_access_key/);
   });
@@ -211,6 +217,22 @@ describe('escher demo interrupted by Ctrl-C', () => {
       expect(run.motoPids.length).toBeGreaterThan(0);
       expect(run.motoPids.filter(alive)).toEqual([]);
       expect(snapshot(home)).toEqual(before);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('stops moto on SIGTERM too', async () => {
+    const home = sentinelHome();
+    try {
+      const run = await runDemo(home, {
+        interruptOn: /building EC2 instances/,
+        interruptWith: 'SIGTERM',
+      });
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain('escher: the demo was interrupted');
+      expect(run.motoPids.length).toBeGreaterThan(0);
+      expect(run.motoPids.filter(alive)).toEqual([]);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
