@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTestAccess } from '../../src/access/render.ts';
-import type { TestAccessReport } from '../../src/access/types.ts';
 import { testProfileByName } from '../../src/access/test-profile.ts';
 import { useMoto } from '../helpers/moto.ts';
 import { createRole, createUser, everyReadAction, makeAwsHome, type AwsHome } from './fixture.ts';
