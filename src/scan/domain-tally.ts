@@ -92,11 +92,21 @@ function gapText(gaps: readonly Gap[]): string {
     if (!subjects.includes(gap.subject)) subjects.push(gap.subject);
     byReason.set(gap.what, subjects);
   }
+  // Subjects that failed for several reasons say them together, once: `credential report not
+  // readable: iam:GenerateCredentialReport denied, iam:GetCredentialReport denied`.
+  const bySubjects = new Map<string, string[]>();
+  for (const [what, subjects] of byReason) {
+    const key = what === '' ? subjects.join('; ') : listSome(subjects);
+    const reasons = bySubjects.get(key) ?? [];
+    reasons.push(what);
+    bySubjects.set(key, reasons);
+  }
   // A gap without a reason is a whole phrase already, e.g. `credential report not ready`.
-  return [...byReason]
-    .map(([what, subjects]) =>
-      what === '' ? subjects.join('; ') : `${listSome(subjects)} not readable: ${what}`,
-    )
+  return [...bySubjects]
+    .map(([subjects, reasons]) => {
+      const stated = reasons.filter((what) => what !== '');
+      return stated.length === 0 ? subjects : `${subjects} not readable: ${stated.join(', ')}`;
+    })
     .join('; ');
 }
 

@@ -153,6 +153,10 @@ describe('C23 when generating is denied', () => {
       'iam:GetCredentialReport',
     ]);
     expect(result.failures.every((failure) => failure.kind === 'missing-permission')).toBe(true);
+    expect(lines(result.coverage).iam).toBe(
+      'PARTIAL (1 user, 0 roles; credential report not readable: ' +
+        'iam:GenerateCredentialReport denied, iam:GetCredentialReport denied)',
+    );
   });
 });
 

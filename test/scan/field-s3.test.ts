@@ -207,8 +207,8 @@ describe('C31: the IAM action comes from the table, not from the operation name'
       ]),
     );
     expect(lines(result.coverage).s3).toBe(
-      'PARTIAL (1 resource; bucket locked not readable: s3:GetBucketPublicAccessBlock denied; ' +
-        'bucket locked not readable: s3:GetEncryptionConfiguration denied)',
+      'PARTIAL (1 resource; bucket locked not readable: s3:GetBucketPublicAccessBlock denied, ' +
+        's3:GetEncryptionConfiguration denied)',
     );
     // Unknown, not "none": nothing that failed counts as read.
     expect(sink.named('s3:bucket', 'locked').attributes.encryption).toBeNull();
