@@ -19,6 +19,7 @@ import type { Pluggable } from '@smithy/types';
 import type { ServiceId } from '../core/services.ts';
 import type { ProfileContext } from './profile-context.ts';
 import { operationOfCommand, readOnlyGuard } from './read-only-guard.ts';
+import { httpTimeouts, type HttpTimeouts } from './http-timeouts.ts';
 
 export interface ServiceClients {
   sts: STSClient;
@@ -44,7 +45,7 @@ interface BaseConfig {
   endpoint?: string;
   maxAttempts: number;
   retryStrategy?: ConfiguredRetryStrategy;
-  requestHandler: HttpHandler | { requestTimeout: number; connectionTimeout: number };
+  requestHandler: HttpHandler | HttpTimeouts;
 }
 
 const FACTORIES: { [S in ServiceId]: (config: BaseConfig) => ServiceClients[S] } = {
@@ -88,8 +89,6 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
-const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
-const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 
 /**
  * One SDK client per service and region for one profile, each carrying the read-only guard.
@@ -137,10 +136,9 @@ export class AwsClients {
       region,
       credentials: this.#ctx.credentials,
       maxAttempts,
-      requestHandler: options.requestHandler?.(service, region) ?? {
-        requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-        connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-      },
+      requestHandler:
+        options.requestHandler?.(service, region) ??
+        httpTimeouts(options.requestTimeoutMs, options.connectionTimeoutMs),
       ...(endpoint === undefined ? {} : { endpoint }),
       ...(options.retryDelayMs
         ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, options.retryDelayMs) }

@@ -2,6 +2,7 @@ import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { httpTimeouts } from '../aws/http-timeouts.ts';
 import { isCredentialOperation } from '../aws/operations.ts';
 
 /**
@@ -48,8 +49,14 @@ function guard<T>(client: T, service: string): T {
   return client;
 }
 
-const endpointOption = (target: ClientTarget): { endpoint?: string } =>
-  target.endpoint === undefined ? {} : { endpoint: target.endpoint };
+// Every credential client gets the same time limits as the scan's: an endpoint that never
+// answers must fail resolution, not hang it.
+const endpointOption = (
+  target: ClientTarget,
+): { endpoint?: string; requestHandler: ReturnType<typeof httpTimeouts> } => ({
+  requestHandler: httpTimeouts(),
+  ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+});
 
 export function credentialStsClient(
   target: ClientTarget,
