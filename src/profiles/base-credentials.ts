@@ -1,18 +1,15 @@
-import { exec } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { fromContainerMetadata, fromInstanceMetadata } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { credentialStsClient } from './credential-clients.ts';
+import { processCredentials } from './credential-process.ts';
 import type { BaseStep } from './credential-plan.ts';
 import { describeAwsError, ProfileResolutionError } from './errors.ts';
 import { expandHome, currentPlatform } from './file-locations.ts';
 import { settingOf } from './profile-model.ts';
 import { targetFor, type ResolutionContext } from './resolution-context.ts';
 import { ssoCredentials } from './sso-credentials.ts';
-
-const run = promisify(exec);
 
 /** The credentials the first step of a chain yields. */
 export async function baseCredentials(
@@ -79,54 +76,6 @@ async function fromCredentialSource(
       { cause: error },
     );
   }
-}
-
-/** Runs `credential_process` through the shell, as the SDKs do, and reads its JSON. */
-async function processCredentials(
-  context: ResolutionContext,
-  name: string,
-): Promise<AwsCredentialIdentity> {
-  const command = settingOf(context.set.profiles.get(name), 'credential_process')!;
-  const fail = (why: string, cause?: unknown): ProfileResolutionError =>
-    new ProfileResolutionError(
-      context.profile,
-      'credential-process-failed',
-      `credential_process of profile ${name} ${why}`,
-      cause === undefined ? {} : { cause },
-    );
-  let stdout: string;
-  try {
-    ({ stdout } = await run(command, {
-      // A caller's trimmed environment still needs PATH to find the command.
-      env: { PATH: process.env.PATH, ...context.env },
-      timeout: 60_000,
-    }));
-  } catch (error) {
-    // The process's output may hold secrets: report only how it ended.
-    const code = (error as { code?: unknown }).code;
-    throw fail(`failed (exit code ${String(code)})`);
-  }
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(stdout) as Record<string, unknown>;
-  } catch {
-    throw fail('did not print JSON');
-  }
-  if (parsed.Version !== 1) throw fail('printed JSON without "Version": 1');
-  const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = parsed;
-  if (typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string') {
-    throw fail('printed no AccessKeyId and SecretAccessKey');
-  }
-  const expiration = typeof Expiration === 'string' ? new Date(Expiration) : undefined;
-  if (expiration && expiration.getTime() <= Date.now()) {
-    throw fail(`printed credentials that expired at ${expiration.toISOString()}`);
-  }
-  return {
-    accessKeyId: AccessKeyId,
-    secretAccessKey: SecretAccessKey,
-    ...(typeof SessionToken === 'string' ? { sessionToken: SessionToken } : {}),
-    ...(expiration ? { expiration } : {}),
-  };
 }
 
 async function webIdentity(

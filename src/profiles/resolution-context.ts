@@ -10,6 +10,8 @@ export interface ResolutionContext {
   readonly profile: string;
   /** The requested profile's region, else us-east-1. */
   readonly region: string;
+  /** How long `credential_process` may run; tests shorten it. */
+  readonly credentialProcessTimeoutMs?: number;
 }
 
 /**

@@ -13,6 +13,11 @@ export type { ProfileResolutionReason } from './errors.ts';
 
 export const DEFAULT_REGION = 'us-east-1';
 
+export interface ResolveInput extends ProfileFilesInput {
+  /** How long `credential_process` may run (default 60 s); tests shorten it. */
+  readonly credentialProcessTimeoutMs?: number;
+}
+
 /**
  * The context for calling AWS as one explicitly named profile. Only the profile's own chain
  * counts: environment keys and AWS_REGION are ignored (field case C14), as the SDK ignores
@@ -21,7 +26,7 @@ export const DEFAULT_REGION = 'us-east-1';
  */
 export async function resolveProfileContext(
   name: string,
-  input: ProfileFilesInput,
+  input: ResolveInput,
 ): Promise<ProfileContext> {
   const loaded = await loadProfileFiles(input);
   const { set, locations } = loaded;
@@ -35,6 +40,9 @@ export async function resolveProfileContext(
     homeDir: locations.homeDir,
     profile: name,
     region,
+    ...(input.credentialProcessTimeoutMs === undefined
+      ? {}
+      : { credentialProcessTimeoutMs: input.credentialProcessTimeoutMs }),
   };
   const plan = planCredentialChain(set, name);
   if (!plan.ok) {

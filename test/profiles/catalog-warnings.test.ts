@@ -190,7 +190,10 @@ describe('profile catalog warnings', () => {
     const context = await resolveProfileContext('proc', { env: {}, homeDir: h.homeDir });
     const error = await rejection(context.credentials());
     expect(error.reason).toBe('credential-process-failed');
-    expect(error.message).toBe('credential_process of profile proc failed (exit code 3)');
+    expect(error.message).toBe(
+      `credential_process of profile proc (${h.configPath}:2) failed (exit code 3); run the ` +
+        'command in a terminal to see why',
+    );
   });
 
   it('credential clients refuse any call outside CREDENTIAL_OPERATIONS', async () => {
