@@ -148,7 +148,9 @@ function runInOwnGroup(
     // A background child that still holds stdout must not keep Escher waiting once the
     // command itself has exited: give the output a moment to drain, then go on.
     child.on('exit', (code, signal) => {
-      grace = setTimeout(() => ended(code, signal), 1000);
+      grace = setTimeout(() => {
+        ended(code, signal);
+      }, 1000);
     });
   });
 }
