@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, readlink } from 'node:fs/promises';
 import { locateProfileFiles, type ProfileFileLocations } from './file-locations.ts';
 import { readProfileFileSet, type ProfileFileSet, type ProfileFileText } from './profile-files.ts';
 import type { ProfileFileInfo, ProfileWarning } from './types.ts';
@@ -14,10 +14,25 @@ export interface LoadedProfileFiles {
   readonly set: ProfileFileSet;
 }
 
-/** Reads both shared files from where the SDKs look. A missing file is an empty file. */
+/**
+ * The warning code for a file that is there but cannot be read (broken link, permissions):
+ * the store keeps what it knows about the profiles instead of marking them missing.
+ */
+export const FILE_UNREADABLE = 'file-unreadable';
+
+const VARIABLES = {
+  config: 'AWS_CONFIG_FILE',
+  credentials: 'AWS_SHARED_CREDENTIALS_FILE',
+} as const;
+
+/**
+ * Reads both shared files from where the SDKs look. A missing default file is an empty file;
+ * a file named by a variable that is not there, a broken link or a file that cannot be read
+ * gives a warning on line 0 (the whole file).
+ */
 export async function loadProfileFiles(input: ProfileFilesInput): Promise<LoadedProfileFiles> {
   const locations = locateProfileFiles(input);
-  const unreadable: ProfileWarning[] = [];
+  const problems: ProfileWarning[] = [];
   const read = async (
     kind: 'config' | 'credentials',
     path: string,
@@ -27,16 +42,13 @@ export async function loadProfileFiles(input: ProfileFilesInput): Promise<Loaded
       return { info: { kind, path, exists: true }, text: { path, text } };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        unreadable.push({
-          severity: 'error',
-          code: 'file-unreadable',
-          message: `${path} cannot be read (${code ?? 'unknown error'}); its profiles are skipped`,
-          file: path,
-          line: 0,
-        });
-      }
-      return { info: { kind, path, exists: code !== 'ENOENT' && code !== 'ENOTDIR' } };
+      const problem = await whyUnread(
+        path,
+        code,
+        input.env[VARIABLES[kind]] ? VARIABLES[kind] : undefined,
+      );
+      if (problem) problems.push(problem);
+      return { info: { kind, path, exists: problem?.code === FILE_UNREADABLE } };
     }
   };
   const [config, credentials] = await Promise.all([
@@ -47,6 +59,67 @@ export async function loadProfileFiles(input: ProfileFilesInput): Promise<Loaded
     ...(config.text ? { config: config.text } : {}),
     ...(credentials.text ? { credentials: credentials.text } : {}),
   });
-  set.warnings.unshift(...unreadable);
+  set.warnings.unshift(...problems);
   return { locations, files: [config.info, credentials.info], set };
+}
+
+/** Why a file could not be read, or nothing when it is simply (and normally) absent. */
+async function whyUnread(
+  path: string,
+  code: string | undefined,
+  variable: string | undefined,
+): Promise<ProfileWarning | undefined> {
+  const warning = (
+    severity: ProfileWarning['severity'],
+    warningCode: string,
+    message: string,
+  ): ProfileWarning => ({ severity, code: warningCode, message, file: path, line: 0 });
+  const skipped = 'its profiles are skipped';
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    const target = await brokenLinkTarget(path);
+    if (target !== undefined) {
+      return warning(
+        'error',
+        FILE_UNREADABLE,
+        `${path} is a broken symbolic link: it points to ${target}, which does not exist; ` +
+          `${skipped}. Restore ${target} or point the link at the right file`,
+      );
+    }
+    if (variable === undefined) return undefined;
+    return warning(
+      'warning',
+      'file-not-found',
+      `${variable} is set to ${path}, which does not exist, so no profiles are read from it; ` +
+        `fix ${variable} or unset it to use the default file`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return warning(
+      'error',
+      FILE_UNREADABLE,
+      `${path} cannot be read: permission denied; ${skipped}. Run \`chmod u+r ${path}\`, or ` +
+        `\`sudo chown "$(id -un)" ${path}\` if another user owns it`,
+    );
+  }
+  if (code === 'EISDIR') {
+    return warning(
+      'error',
+      FILE_UNREADABLE,
+      `${path} is a directory, not a file; ${skipped}. Point ${variable ?? 'it'} at the file`,
+    );
+  }
+  return warning(
+    'error',
+    FILE_UNREADABLE,
+    `${path} cannot be read (${code ?? 'unknown error'}); ${skipped}`,
+  );
+}
+
+async function brokenLinkTarget(path: string): Promise<string | undefined> {
+  try {
+    if (!(await lstat(path)).isSymbolicLink()) return undefined;
+    return await readlink(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -55,7 +55,9 @@ export function renderProfile(profile: ProfileView): string {
 }
 
 export function warningLine(warning: ProfileWarning): string {
-  return `${warning.file}:${warning.line}: ${warning.severity}: ${warning.message}`;
+  // Line 0 is the whole file: `<path>:0` would send an editor to a line that does not exist.
+  const at = warning.line > 0 ? `${warning.file}:${warning.line}` : warning.file;
+  return `${at}: ${warning.severity}: ${warning.message}`;
 }
 
 export function renderDiscover(result: DiscoverResult): string {
