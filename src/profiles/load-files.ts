@@ -105,7 +105,8 @@ async function whyUnread(
     return warning(
       'error',
       FILE_UNREADABLE,
-      `${path} is a directory, not a file; ${skipped}. Point ${variable ?? 'it'} at the file`,
+      `${path} cannot be read (EISDIR): it is a directory, not a file; ${skipped}. ` +
+        `Point ${variable ?? 'it'} at the file`,
     );
   }
   return warning(
