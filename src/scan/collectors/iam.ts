@@ -98,11 +98,16 @@ async function emitRoot(run: ScanRun, report: CredentialReport | undefined): Pro
 
 /** Users (with their credential-report facts) and roles, once per account. */
 async function collect(run: ScanRun, region: string): Promise<void> {
-  const roles = listRoles(run, region);
-  const report = await readCredentialReport(run, region);
-  await emitRoot(run, report);
-  await listUsers(run, region, report);
-  await roles;
+  // Together, never one left un-awaited: when a cancel makes the report's read throw first,
+  // the roles' rejection must still have a handler, or Node prints it and exits.
+  await Promise.all([
+    listRoles(run, region),
+    (async () => {
+      const report = await readCredentialReport(run, region);
+      await emitRoot(run, report);
+      await listUsers(run, region, report);
+    })(),
+  ]);
 }
 
 export const iamCollector: Collector = {
