@@ -1,3 +1,4 @@
+import { foldLineNoise } from './line-noise.ts';
 import { parseIni, type IniDocument, type IniSection } from './ini-parse.ts';
 import type { IgnoredSection, ProfileWarning, SourceLocation, WarningSeverity } from './types.ts';
 
@@ -68,9 +69,20 @@ export function readProfileFileSet(files: {
     ignoredSections: [],
     warnings: [],
   };
-  if (files.config) readConfig(set, files.config);
-  if (files.credentials) readCredentials(set, files.credentials);
+  if (files.config) readFile(set, files.config, readConfig);
+  if (files.credentials) readFile(set, files.credentials, readCredentials);
   return set;
+}
+
+/** Reads one file, summing up its bad lines when it is not a profile file at all. */
+function readFile(
+  set: ProfileFileSet,
+  file: ProfileFileText,
+  read: (set: ProfileFileSet, file: ProfileFileText) => void,
+): void {
+  const before = set.warnings.length;
+  read(set, file);
+  set.warnings.push(...foldLineNoise(file.path, set.warnings.splice(before)));
 }
 
 function warn(
