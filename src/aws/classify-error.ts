@@ -10,6 +10,7 @@ import {
   type SignInTrouble,
 } from './error-codes.ts';
 import { fixFor } from './failure-fix.ts';
+import { ProfileResolutionError } from '../profiles/errors.ts';
 import { findOperation } from './operations.ts';
 import { redactSecrets } from './redact.ts';
 
@@ -274,6 +275,7 @@ export function kindOf(error: unknown, call: CallScope): FailureKind {
 
 /** Turns a failed SDK call into what the diagnostics show: kind, code, action and fix. */
 export function classifyError(error: unknown, call: FailedCallContext): ErrorClassification {
+  if (error instanceof ProfileResolutionError) return localCredentialFailure(error, call);
   const e = raw(error);
   const { kind, code: errorCode, httpStatus } = assessAwsError(error, call);
   const message = redactSecrets(text(e.message) ?? errorCode);
@@ -289,5 +291,24 @@ export function classifyError(error: unknown, call: FailedCallContext): ErrorCla
     ...(httpStatus === undefined ? {} : { httpStatus }),
     ...(deniedBy === undefined ? {} : { deniedBy }),
     ...(attempts === undefined ? {} : { attempts }),
+  };
+}
+
+/**
+ * The profile's credentials could not be produced here (a failing credential_process, an
+ * expired SSO login): nothing reached AWS, so its own message and fix are what the user needs.
+ */
+function localCredentialFailure(
+  error: ProfileResolutionError,
+  call: FailedCallContext,
+): ErrorClassification {
+  return {
+    kind: 'auth-failed',
+    errorCode: error.reason,
+    action: findOperation(call.service, call.operation)?.action ?? 'not in the table',
+    message: redactSecrets(error.message),
+    fix:
+      error.fixCommand ??
+      `fix the credentials of profile ${error.profile}, then run escher profiles test ${error.profile}`,
   };
 }

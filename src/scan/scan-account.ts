@@ -3,6 +3,7 @@ import { AwsClients, DEFAULT_MAX_ATTEMPTS } from '../aws/clients.ts';
 import { classifyError } from '../aws/classify-error.ts';
 import type { ProfileContext } from '../aws/profile-context.ts';
 import { DOMAIN_IDS } from '../core/domains.ts';
+import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { Collector } from './collectors/collector.ts';
 import { collectorsForScan } from './collectors/index.ts';
 import { coverageOf } from './domain-tally.ts';
@@ -26,6 +27,9 @@ async function whoAmI(ctx: ProfileContext, clients: AwsClients, options: ScanOpt
     return { accountId: answer.Account ?? '', arn: answer.Arn ?? '' };
   } catch (error) {
     if (isAbort(error, options.signal)) throw error;
+    // The profile's own credentials (credential_process, SSO cache, role chain) failed before
+    // anything reached STS: a local problem with its own message and fix, not AWS's answer.
+    if (error instanceof ProfileResolutionError) throw error;
     const failure = classifyError(error, {
       service: 'sts',
       operation: 'GetCallerIdentity',
