@@ -109,7 +109,9 @@ export function planCredentialChain(set: ProfileFileSet, name: string): ChainPla
           ok: false,
           reason: 'invalid-profile',
           code: 'role-chain-cycle',
-          message: `role chain loops: ${[...visited, current].join(' -> ')}`,
+          message:
+            `role chain loops: ${[...visited, current].join(' -> ')}; point source_profile ` +
+            `of ${current} at a profile with credentials (keys, SSO or credential_process)`,
           source: propertyOf(profile, 'source_profile')!.source,
         };
       }

@@ -80,7 +80,13 @@ export function parseIni(input: string): IniDocument {
       }
       if (section === null) return;
       if (!property) {
-        problems.push({ line, message: 'Expected a property definition, found continuation' });
+        problems.push({
+          line,
+          message:
+            'Expected a property definition, found continuation: the line is indented but no ' +
+            'key comes before it; remove the indentation, or put it under a key with an empty ' +
+            'value such as `s3 =`',
+        });
         return;
       }
       readContinuation(property, raw.trim(), line, problems);
@@ -92,7 +98,7 @@ export function parseIni(input: string): IniDocument {
       previousEmpty = undefined;
       const header = stripComment(raw, false).trim();
       if (!header.endsWith(']')) {
-        problems.push({ line, message: "Profile definition must end with ']'" });
+        problems.push({ line, message: unclosedHeader(raw) });
         section = null;
         return;
       }
@@ -169,6 +175,19 @@ function readContinuation(
     value: trimmed.slice(equals + 1).trim(),
     line,
   });
+}
+
+/** Why a section header has no `]`: often it had one, after a `;` or `#` that cut it off. */
+function unclosedHeader(raw: string): string {
+  const cut = /[;#]/.exec(raw);
+  if (cut && raw.trim().endsWith(']')) {
+    return (
+      `Profile definition must end with ']': \`${cut[0]}\` starts a comment in a section ` +
+      `header, so the header is cut at \`${cut[0]}\` (column ${cut.index + 1}); remove the ` +
+      `\`${cut[0]}\` from the name`
+    );
+  }
+  return "Profile definition must end with ']'; add the closing ']'";
 }
 
 /**

@@ -153,6 +153,18 @@ function readConfig(set: ProfileFileSet, file: ProfileFileText): void {
     }
     if (header.kind === 'other') {
       if (KNOWN_CONFIG_SECTIONS.has(section.header)) return;
+      if (/^(profile|sso-session|services)$/.test(section.header)) {
+        warn(
+          set,
+          'warning',
+          'empty-section-name',
+          `section [${section.header}] is ignored: the ${section.header} name is empty; ` +
+            `write it after the word, e.g. [${section.header} dev]`,
+          source,
+        );
+        set.ignoredSections.push({ source, reason: `empty ${section.header} name` });
+        return;
+      }
       warn(
         set,
         'warning',
