@@ -10,6 +10,7 @@ import {
   ssoSettingsOf,
 } from './profile-model.ts';
 import { isSecretSetting } from './secrets.ts';
+import { checkValues, invalidValue, isValidEndpointUrl, visible } from './value-checks.ts';
 import { readSsoTokenState } from './sso-token.ts';
 import type {
   DiscoveredProfile,
@@ -29,9 +30,10 @@ export async function readProfileCatalog(input: ProfileFilesInput): Promise<Prof
   const profiles = [...set.profiles.values()].map((profile) => discovered(set, profile));
   const warnings: ProfileWarning[] = [
     ...set.warnings,
+    ...checkValues(set),
     ...checkProfiles(set),
     ...(await ssoLoginWarnings(set, locations.homeDir)),
-  ];
+  ].map((warning) => ({ ...warning, message: visible(warning.message) }));
   return {
     profiles,
     warnings,
@@ -42,7 +44,11 @@ export async function readProfileCatalog(input: ProfileFilesInput): Promise<Prof
 }
 
 function discovered(set: ProfileFileSet, profile: MergedSection): DiscoveredProfile {
-  const region = propertyOf(profile, 'region');
+  const usable = (key: string): string | undefined => {
+    const value = settingOf(profile, key);
+    return value !== undefined && !invalidValue(key, value, '') ? value : undefined;
+  };
+  const region = usable('region') === undefined ? undefined : propertyOf(profile, 'region');
   const roleArn = settingOf(profile, 'role_arn');
   const sso = ssoSettingsOf(set, profile);
   const credentialKind = credentialKindOf(profile);
@@ -65,8 +71,10 @@ function discovered(set: ProfileFileSet, profile: MergedSection): DiscoveredProf
     ...(region?.value ? { region: region.value, regionSource: region.source } : {}),
     credentialKind,
     ...optional('accountId', accountId),
-    ...optional('endpointUrl', settingOf(profile, 'endpoint_url')),
-    serviceEndpoints: serviceEndpointsOf(set, profile),
+    ...optional('endpointUrl', usable('endpoint_url')),
+    serviceEndpoints: Object.fromEntries(
+      Object.entries(serviceEndpointsOf(set, profile)).filter(([, url]) => isValidEndpointUrl(url)),
+    ),
     ...optional('roleArn', roleArn),
     ...optional('sourceProfile', settingOf(profile, 'source_profile')),
     ...optional('credentialSource', settingOf(profile, 'credential_source')),

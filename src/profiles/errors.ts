@@ -1,3 +1,5 @@
+import { visible } from './value-checks.ts';
+
 /**
  * Why a profile could not be turned into credentials. The message names the profile and the
  * file or setting at fault, never a secret; `fixCommand` is what the user should run, if a
@@ -27,7 +29,12 @@ export class ProfileResolutionError extends Error {
   ) {
     // The SDK's own error carries the raw HTTP exchange, signed headers and session token
     // included: keep only its name, message and status so nothing secret can be printed.
-    super(message, options.cause === undefined ? undefined : { cause: safeCause(options.cause) });
+    // Values from the files are in messages: a control character in one must not reach the
+    // terminal.
+    super(
+      visible(message),
+      options.cause === undefined ? undefined : { cause: safeCause(options.cause) },
+    );
     this.name = 'ProfileResolutionError';
     this.profile = profile;
     this.reason = reason;

@@ -1,4 +1,5 @@
 import { foldLineNoise } from './line-noise.ts';
+import { hasControlCharacter } from './value-checks.ts';
 import { parseIni, type IniDocument, type IniSection } from './ini-parse.ts';
 import type { IgnoredSection, ProfileWarning, SourceLocation, WarningSeverity } from './types.ts';
 
@@ -238,6 +239,17 @@ function validName(
   quoted: boolean,
   source: SourceLocation,
 ): boolean {
+  if (hasControlCharacter(name)) {
+    warn(
+      set,
+      'error',
+      'control-character',
+      `section [${source.section}] is ignored: its name holds a control character; retype it`,
+      source,
+    );
+    set.ignoredSections.push({ source, reason: 'name holds a control character' });
+    return false;
+  }
   if (quoted && name !== '' && !/['"]/.test(name)) {
     if (!IDENTIFIER.test(name)) {
       warn(

@@ -7,6 +7,7 @@ import { loadProfileFiles, type LoadedProfileFiles, type ProfileFilesInput } fro
 import { endpointOf, settingOf } from './profile-model.ts';
 import type { ResolutionContext } from './resolution-context.ts';
 import { ssoTokenState } from './sso-credentials.ts';
+import { unusableAddress } from './value-checks.ts';
 
 export { ProfileResolutionError } from './errors.ts';
 export type { ProfileResolutionReason } from './errors.ts';
@@ -50,6 +51,19 @@ export async function resolveProfileContext(
     throw new ProfileResolutionError(name, plan.reason, `${plan.message}${where}`, {
       ...(plan.reason === 'no-credentials' ? { fixCommand: configureCommand(name) } : {}),
     });
+  }
+  // A bad endpoint_url would otherwise surface later as "Sign-in failed (TypeError)", and a
+  // bad region as a DNS error: say which line is wrong before any call.
+  for (const step of plan.steps) {
+    const stepProfile = set.profiles.get(step.profile);
+    const bad = stepProfile && unusableAddress(set, stepProfile);
+    if (bad) {
+      throw new ProfileResolutionError(
+        name,
+        'invalid-profile',
+        `${bad.message} (${bad.source.file}:${bad.source.line})`,
+      );
+    }
   }
   // Field case C12: an SSO login that has run out is known before any call is made.
   if (plan.steps[0].kind === 'sso') await ssoTokenState(context, plan.steps[0].profile);
