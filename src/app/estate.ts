@@ -37,15 +37,24 @@ export function versionView(version: EstateVersion): VersionView {
 export function getOverview(app: AppContext): OverviewView {
   return withStore(app, (store) => {
     const version = currentVersion(store);
-    const enabled = listStoredProfiles(store).filter(
-      (profile) => profile.lifecycle === 'Enabled' || profile.lifecycle === 'Active',
-    );
+    const enabled = enabledProfiles(store);
     return {
       ...(version ? { version: versionView(version) } : {}),
       profiles: enabled.map((profile) => overviewOf(store, version, profile)),
-      resourceTotal: version ? countResources(store, version.id, {}) : 0,
+      resourceTotal: version ? countResources(store, version.id, enabledFilter(enabled)) : 0,
     };
   });
+}
+
+function enabledProfiles(store: Store): StoredProfile[] {
+  return listStoredProfiles(store).filter(
+    (profile) => profile.lifecycle === 'Enabled' || profile.lifecycle === 'Active',
+  );
+}
+
+/** The estate is what enabled profiles see; a version also keeps what disabled ones last saw. */
+function enabledFilter(enabled: readonly StoredProfile[]): { observedByAny: string[] } {
+  return { observedByAny: enabled.map((profile) => profile.name) };
 }
 
 function overviewOf(
@@ -129,9 +138,12 @@ export function listResources(app: AppContext, query: ResourceQuery = {}): Resou
     if (query.profile !== undefined) requireProfile(store, query.profile);
     const version = currentVersion(store);
     if (!version) return { total: 0, offset, limit, items: [] };
+    // A profile named outright shows what it last saw, enabled or not.
     const filter = {
       ...(query.type !== undefined ? { type: query.type } : {}),
-      ...(query.profile !== undefined ? { profile: query.profile } : {}),
+      ...(query.profile !== undefined
+        ? { profile: query.profile }
+        : enabledFilter(enabledProfiles(store))),
       ...(query.search !== undefined ? { search: query.search } : {}),
     };
     return {
@@ -149,11 +161,12 @@ export function getResourceCounts(app: AppContext): ResourceCounts {
   return withStore(app, (store) => {
     const version = currentVersion(store);
     if (!version) return { byType: [], byDomain: [], byRegion: [] };
+    const filter = enabledFilter(enabledProfiles(store));
     return {
       version: versionView(version),
-      byType: countResourcesBy(store, version.id, 'type'),
-      byDomain: countResourcesBy(store, version.id, 'domain'),
-      byRegion: countResourcesBy(store, version.id, 'region'),
+      byType: countResourcesBy(store, version.id, 'type', filter),
+      byDomain: countResourcesBy(store, version.id, 'domain', filter),
+      byRegion: countResourcesBy(store, version.id, 'region', filter),
     };
   });
 }

@@ -64,8 +64,11 @@ export async function refreshEstate(
   const store = openAppStore(app);
   try {
     const targets = chooseTargets(store, options.profiles ?? []);
+    // Every known profile not scanned now keeps its last observations, disabled ones too:
+    // disabling a profile is not AWS deleting its resources, and re-enabling it loses nothing.
+    // The estate's views show only what enabled profiles see.
     const carried = listStoredProfiles(store)
-      .filter((profile) => profile.lifecycle === 'Enabled' && !targets.includes(profile.name))
+      .filter((profile) => !targets.includes(profile.name))
       .map((profile) => profile.name);
     let pending: PendingVersion;
     try {

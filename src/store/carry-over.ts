@@ -3,8 +3,8 @@ import type { DatabaseSync } from 'node:sqlite';
 /**
  * Copies into version `to` what the given profiles observed in version `from`: resources
  * (keeping only those profiles in observed_by, merged with rows already there), coverage,
- * failures and their per-profile record. Used for enabled profiles a refresh did not scan,
- * so every version is the whole estate and the diff never reports an unscanned account's
+ * failures and their per-profile record. Used for every profile a refresh did not scan,
+ * disabled ones included, so the diff never reports an unscanned account's
  * resources as removed.
  */
 export function carryOver(

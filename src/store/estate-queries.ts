@@ -22,6 +22,11 @@ export interface ResourceFilter {
   readonly profile?: string;
   /** Case-insensitive substring of the id, name or type. */
   readonly search?: string;
+  /**
+   * Only resources one of these profiles observed: a version also keeps what disabled profiles
+   * last saw (so re-enabling them loses nothing), which the estate's views leave out.
+   */
+  readonly observedByAny?: readonly string[];
 }
 
 interface ResourceRow {
@@ -46,6 +51,12 @@ function whereClause(filter: ResourceFilter): { sql: string; params: (string | n
   if (filter.profile !== undefined) {
     parts.push('EXISTS (SELECT 1 FROM json_each(observed_by) o WHERE o.value = ?)');
     params.push(filter.profile);
+  }
+  if (filter.observedByAny !== undefined) {
+    parts.push(
+      'EXISTS (SELECT 1 FROM json_each(observed_by) o WHERE o.value IN (SELECT value FROM json_each(?)))',
+    );
+    params.push(JSON.stringify(filter.observedByAny));
   }
   if (filter.search !== undefined && filter.search !== '') {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -98,15 +109,17 @@ export function countResourcesBy(
   store: Store,
   version: number,
   by: keyof typeof GROUPABLE,
+  filter: ResourceFilter = {},
 ): { key: string; count: number }[] {
   // The column comes from the fixed map above, never from input.
   const column = GROUPABLE[by];
+  const where = whereClause(filter);
   return store.db
     .prepare(
-      `SELECT ${column} AS key, count(*) AS count FROM resources WHERE version_id = ?
+      `SELECT ${column} AS key, count(*) AS count FROM resources WHERE ${where.sql}
        GROUP BY ${column} ORDER BY ${column}`,
     )
-    .all(version) as unknown as { key: string; count: number }[];
+    .all(version, ...where.params) as unknown as { key: string; count: number }[];
 }
 
 export interface StoredCoverage {

@@ -15,7 +15,7 @@ const BATCH_SIZE = 500;
 export interface VersionPlan {
   /** Profiles this refresh scans. */
   readonly scanned: readonly string[];
-  /** Enabled profiles not scanned now, whose last observations the version keeps. */
+  /** Known profiles not scanned now (disabled ones too), whose last observations it keeps. */
   readonly carried: readonly string[];
   /** Runs inside the transaction that opens the version (e.g. marking profiles Active). */
   readonly onOpen?: () => void;
