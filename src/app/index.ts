@@ -8,6 +8,7 @@ export {
   showProfile,
 } from './profiles.ts';
 export { testProfileAccess } from './test-access.ts';
+export { requireExistingStore } from './store-access.ts';
 export { refreshEstate } from './refresh.ts';
 export type {
   RefreshOptions,

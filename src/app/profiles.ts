@@ -14,7 +14,7 @@ import {
 } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { toProfileView } from './profile-view.ts';
-import { unknownProfile, withStore } from './store-access.ts';
+import { storeExists, unknownProfile, withStore } from './store-access.ts';
 import type { DiscoverResult, ProfileView } from './views.ts';
 
 /**
@@ -120,7 +120,12 @@ function positionOf(stored: StoredProfile): { state: StoredProfile['lifecycle'] 
   };
 }
 
+/**
+ * The known profiles. Before the first discover there are none: the list is empty and, as
+ * listing only reads, no Escher home is made for it.
+ */
 export function listProfiles(app: AppContext): ProfileView[] {
+  if (!storeExists(app)) return [];
   return withStore(app, (store) => listStoredProfiles(store).map(toProfileView));
 }
 

@@ -1,25 +1,71 @@
 import { CliError, EXIT_USAGE } from '../cli/cli-error.ts';
 import type { Store } from '../store/index.ts';
-import { LifecycleError, openStore, RefreshBusyError, StoreTooNewError } from '../store/index.ts';
+import { join } from 'node:path';
+import {
+  damaged,
+  isDamagedDatabaseError,
+  LifecycleError,
+  openStore,
+  RefreshBusyError,
+  STORE_FILE,
+  StoreTooNewError,
+  StoreUnusableError,
+} from '../store/index.ts';
 import type { AppContext } from './context.ts';
 
-/** Opens the app's store, turning an unusable home into a message that names it. */
-export function openAppStore(app: AppContext): Store {
+/**
+ * Opens the app's store, turning an unusable home into a message that names it. With
+ * `create: false` (commands that only read) a home that is not there is an error, not made.
+ */
+export function openAppStore(app: AppContext, options: { create?: boolean } = {}): Store {
   try {
-    return openStore(app.escherHome, { now: () => app.now() });
+    return openStore(app.escherHome, { now: () => app.now(), ...options });
   } catch (error) {
-    if (error instanceof StoreTooNewError) throw new CliError(error.message);
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new CliError(
-      `cannot open the Escher store in ${app.escherHome}: ${detail}. ` +
-        'Check that the directory is yours and writable, or choose another with --home',
-    );
+    throw storeFailure(app, error);
+  }
+}
+
+/** The message for a store that would not open: it names the file or home and the fix. */
+function storeFailure(app: AppContext, error: unknown): CliError {
+  if (error instanceof StoreTooNewError) return new CliError(error.message);
+  if (error instanceof StoreUnusableError) return new CliError(error.message);
+  if (isDamagedDatabaseError(error)) {
+    const why = error instanceof Error ? error.message : String(error);
+    return new CliError(damaged(join(app.escherHome, STORE_FILE), why).message);
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new CliError(
+    `cannot open the Escher store in ${app.escherHome}: ${detail}. ` +
+      'Check that the directory is yours and writable, or choose another with --home',
+  );
+}
+
+/**
+ * For commands that only read (overview, resources, profiles show and diagnostics): a mistyped
+ * --home must say so, not quietly become a new, empty store.
+ */
+export function requireExistingStore(app: AppContext): void {
+  openAppStore(app, { create: false }).close();
+}
+
+/** True when the home holds a store; a home that is a file, or a damaged store, is refused. */
+export function storeExists(app: AppContext): boolean {
+  try {
+    openStore(app.escherHome, { now: () => app.now(), create: false }).close();
+    return true;
+  } catch (error) {
+    if (error instanceof StoreUnusableError && error.reason === 'no-home') return false;
+    throw storeFailure(app, error);
   }
 }
 
 /** Runs `work` with the store open, closing it after, and maps store refusals to CliError. */
-export function withStore<T>(app: AppContext, work: (store: Store) => T): T {
-  const store = openAppStore(app);
+export function withStore<T>(
+  app: AppContext,
+  work: (store: Store) => T,
+  options: { create?: boolean } = {},
+): T {
+  const store = openAppStore(app, options);
   try {
     return mapStoreErrors(() => work(store));
   } finally {

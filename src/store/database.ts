@@ -2,6 +2,13 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './migrations.ts';
+import {
+  checkHome,
+  checkStoreFile,
+  damaged,
+  isDamagedDatabaseError,
+  StoreUnusableError,
+} from './store-file.ts';
 import { abandonDeadVersions } from './versions.ts';
 
 /** The open store and its seams: the clock, and the process that owns what it writes. */
@@ -17,6 +24,8 @@ export interface Store {
 }
 
 export interface StoreOptions {
+  /** False for commands that only read: a home or database that is not there is an error. */
+  create?: boolean;
   now?: () => Date;
   pid?: number;
   isAlive?: (pid: number) => boolean;
@@ -26,13 +35,28 @@ export const STORE_FILE = 'escher.db';
 
 /** Opens (creating when needed) `<escherHome>/escher.db`. The home is private to the user. */
 export function openStore(escherHome: string, options: StoreOptions = {}): Store {
-  if (!existsSync(escherHome)) mkdirSync(escherHome, { recursive: true, mode: 0o700 });
   const path = join(escherHome, STORE_FILE);
+  const homeExists = checkHome(escherHome);
+  if (options.create === false && (!homeExists || !existsSync(path))) {
+    throw new StoreUnusableError(
+      'no-home',
+      escherHome,
+      homeExists
+        ? `no Escher store in ${escherHome} yet (no ${STORE_FILE}): ` +
+            'run escher profiles discover (with the same --home) first'
+        : `no Escher home at ${escherHome} yet: ` +
+            'run escher profiles discover (with the same --home) first',
+    );
+  }
+  if (!homeExists) mkdirSync(escherHome, { recursive: true, mode: 0o700 });
   return openStoreAt(path, options);
 }
 
 /** Opens a store file, or `:memory:` for tests that need no file. */
 export function openStoreAt(path: string, options: StoreOptions = {}): Store {
+  // Before anything is written (WAL mode, the schema, its mode bits): never change a file that
+  // is damaged or belongs to another application.
+  if (path !== ':memory:' && existsSync(path)) checkStoreFile(path);
   const db = new DatabaseSync(path);
   try {
     if (path !== ':memory:') chmodSync(path, 0o600);
@@ -43,7 +67,7 @@ export function openStoreAt(path: string, options: StoreOptions = {}): Store {
     migrate(db);
   } catch (error) {
     db.close();
-    throw error;
+    throw isDamagedDatabaseError(error) ? damaged(path, (error as Error).message) : error;
   }
   const store: Store = {
     db,

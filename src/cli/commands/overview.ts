@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { getOverview } from '../../app/index.ts';
 import { renderOverview } from '../../render/overview.ts';
-import { appFor, printJson, printText, type JsonOption } from './profiles/shared.ts';
+import { existingAppFor, printJson, printText, type JsonOption } from './profiles/shared.ts';
 
 export function registerOverviewCommand(program: Command): void {
   program
@@ -9,7 +9,7 @@ export function registerOverviewCommand(program: Command): void {
     .description('Estate → Overview: each enabled profile, one line per domain, from the last scan')
     .option('--json', 'print JSON')
     .action((options: JsonOption, command: Command) => {
-      const view = getOverview(appFor(command));
+      const view = getOverview(existingAppFor(command));
       if (options.json) printJson(view);
       else printText(renderOverview(view));
     });

@@ -5,7 +5,7 @@ import { CSV_HEADER, csvRow, renderResourceTable } from '../../render/resources.
 import { versionHeader } from '../../render/overview.ts';
 import { RESOURCE_TYPES } from '../../scan/resource-types.ts';
 import type { StoredResource } from '../../store/index.ts';
-import { appFor, printText } from './profiles/shared.ts';
+import { existingAppFor, printText } from './profiles/shared.ts';
 
 interface ResourcesOptions {
   readonly type?: string;
@@ -39,7 +39,7 @@ export function registerResourcesCommand(program: Command): void {
           EXIT_USAGE,
         );
       }
-      const app = appFor(command);
+      const app = existingAppFor(command);
       const query = {
         ...(options.type !== undefined ? { type: options.type } : {}),
         ...(options.profile !== undefined ? { profile: options.profile } : {}),

@@ -3,7 +3,7 @@ import { renderTestAccess } from '../../../access/render.ts';
 import { getDiagnostics, testProfileAccess } from '../../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../../cli-error.ts';
 import { renderDiagnostics } from '../../../render/diagnostics.ts';
-import { appFor, printJson, printText, type JsonOption } from './shared.ts';
+import { appFor, existingAppFor, printJson, printText, type JsonOption } from './shared.ts';
 
 export function registerAccessCommands(profiles: Command): void {
   profiles
@@ -31,7 +31,7 @@ export function registerAccessCommands(profiles: Command): void {
     .argument('<name>', 'profile name')
     .option('--json', 'print JSON')
     .action((name: string, options: JsonOption, command: Command) => {
-      const view = getDiagnostics(appFor(command), name);
+      const view = getDiagnostics(existingAppFor(command), name);
       if (options.json) printJson(view);
       else printText(renderDiagnostics(view));
     });

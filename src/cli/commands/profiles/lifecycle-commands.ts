@@ -7,7 +7,7 @@ import {
   showProfile,
 } from '../../../app/index.ts';
 import { renderDiscover, renderProfile, renderProfileList } from '../../../render/profiles.ts';
-import { appFor, printJson, printText, type JsonOption } from './shared.ts';
+import { appFor, existingAppFor, printJson, printText, type JsonOption } from './shared.ts';
 
 export function registerLifecycleCommands(profiles: Command): void {
   profiles
@@ -36,7 +36,7 @@ export function registerLifecycleCommands(profiles: Command): void {
     .argument('<name>', 'profile name')
     .option('--json', 'print JSON')
     .action((name: string, options: JsonOption, command: Command) => {
-      const profile = showProfile(appFor(command), name);
+      const profile = showProfile(existingAppFor(command), name);
       if (options.json) printJson(profile);
       else printText(renderProfile(profile));
     });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import type { AppContext } from '../../../app/context.ts';
 import { appContextFrom } from '../../../app/context.ts';
+import { requireExistingStore } from '../../../app/store-access.ts';
 
 /** The app context of a command: `--home` from the program, the real environment and home. */
 export function appFor(command: Command): AppContext {
@@ -11,6 +12,13 @@ export function appFor(command: Command): AppContext {
     env: process.env,
     homeDir: process.env.HOME ?? homedir(),
   });
+}
+
+/** The app context of a command that only reads: the Escher home must exist already. */
+export function existingAppFor(command: Command): AppContext {
+  const app = appFor(command);
+  requireExistingStore(app);
+  return app;
 }
 
 export function printJson(value: unknown): void {

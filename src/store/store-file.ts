@@ -1,0 +1,113 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Why an Escher home or its database cannot be used. Every check here only reads: a damaged
+ * file or another application's database is left exactly as it was, for the user to keep.
+ */
+export type StoreUnusableReason = 'home-is-file' | 'no-home' | 'damaged' | 'foreign';
+
+export class StoreUnusableError extends Error {
+  readonly reason: StoreUnusableReason;
+  /** The home directory, or the database file, that is at fault. */
+  readonly path: string;
+
+  constructor(reason: StoreUnusableReason, path: string, message: string) {
+    super(message);
+    this.name = 'StoreUnusableError';
+    this.reason = reason;
+    this.path = path;
+  }
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+/** The table every Escher store has had since its first release. */
+const ESCHER_TABLE = 'schema_version';
+
+/** Refuses a home that is a file; true when the directory exists. */
+export function checkHome(escherHome: string): boolean {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(escherHome).isDirectory();
+  } catch {
+    return false;
+  }
+  if (!isDirectory) {
+    throw new StoreUnusableError(
+      'home-is-file',
+      escherHome,
+      `the Escher home ${escherHome} is a file, not a directory: ` +
+        'choose a directory with --home or ESCHER_HOME',
+    );
+  }
+  return true;
+}
+
+/**
+ * Checks an existing database file before Escher writes to it: it must be a whole SQLite file
+ * (not random bytes, not cut short) holding Escher's schema or nothing at all.
+ */
+export function checkStoreFile(path: string): void {
+  const size = statSync(path).size;
+  if (size === 0) return; // SQLite's own empty database: Escher sets it up.
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < header.length || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw damaged(path, 'it is not an SQLite database');
+  }
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+  const pages = header.readUInt32BE(28);
+  // The page count is valid when the two change counters agree (SQLite's file format rule).
+  if (header.readUInt32BE(24) === header.readUInt32BE(92) && size < pages * pageSize) {
+    throw damaged(path, `it is cut short: ${size} bytes of ${pages * pageSize}`);
+  }
+  const tables = tablesOf(path);
+  if (tables.length > 0 && !tables.includes(ESCHER_TABLE)) {
+    const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', ...' : '');
+    throw new StoreUnusableError(
+      'foreign',
+      path,
+      `${path} is another application's SQLite database (tables: ${shown}), not an Escher ` +
+        'store; Escher has not changed it. Choose another Escher home with --home, or move ' +
+        `the file aside: mv ${path} ${path}.broken`,
+    );
+  }
+}
+
+function tablesOf(path: string): string[] {
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(path, { readOnly: true });
+    const rows = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string }[];
+    return rows.map((row) => row.name);
+  } catch (error) {
+    throw damaged(path, error instanceof Error ? error.message : String(error));
+  } finally {
+    db?.close();
+  }
+}
+
+/** SQLite's words for a file it cannot read as a database. */
+export function isDamagedDatabaseError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /file is not a database|malformed|file is encrypted|disk image/i.test(message);
+}
+
+export function damaged(path: string, why: string): StoreUnusableError {
+  return new StoreUnusableError(
+    'damaged',
+    path,
+    `the Escher store ${path} is damaged or is not an Escher database (${why}); ` +
+      'Escher has not changed it. Move it aside and start a new store: ' +
+      `mv ${path} ${path}.broken, then run escher profiles discover`,
+  );
+}
