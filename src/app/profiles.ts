@@ -36,8 +36,16 @@ export async function discoverProfiles(app: AppContext): Promise<DiscoverResult>
   });
 }
 
-/** The warning code of src/profiles/load-files.ts for a file that exists but cannot be read. */
-const UNREADABLE_FILE = 'file-unreadable';
+/**
+ * Warnings that mean a file was not read as the user meant: it cannot be read, a variable
+ * names a file that is not there (a typo in AWS_CONFIG_FILE), or it is not a profile file at
+ * all. The profiles it held are then unknown, not gone.
+ */
+const PARTIAL_VIEW_WARNINGS: ReadonlySet<string> = new Set([
+  'file-unreadable',
+  'file-not-found',
+  'not-a-profile-file',
+]);
 
 async function readCatalog(app: AppContext): Promise<ProfileCatalog> {
   try {
@@ -59,9 +67,9 @@ function applyCatalog(
   const returned: string[] = [];
   const unchanged: string[] = [];
   const found = new Set<string>();
-  // A file that exists but cannot be read gives a partial view: what is stored is kept as it
-  // is (no profile turns Missing, no setting is forgotten) and only new profiles are added.
-  const partialView = catalog.warnings.some((warning) => warning.code === UNREADABLE_FILE);
+  // A file not read as meant gives a partial view: what is stored is kept as it is (no profile
+  // turns Missing, no setting is forgotten) and only new profiles are added.
+  const partialView = catalog.warnings.some((warning) => PARTIAL_VIEW_WARNINGS.has(warning.code));
   for (const profile of catalog.profiles) {
     found.add(profile.name);
     const facts = factsOf(profile, catalog.warnings);

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testHome, type TestHome } from './helpers.ts';
 
@@ -97,6 +98,31 @@ describe('escher profiles', () => {
     expect(broken.code).toBe(0);
     expect(broken.stdout).toContain('cannot be read (EISDIR)');
     expect(broken.stdout).toContain('none was marked Missing');
+
+    const list = JSON.parse((await t.run(['profiles', 'list', '--json'])).stdout);
+    expect(list).toMatchObject([
+      { name: 'default', lifecycle: 'Discovered', region: 'eu-west-1' },
+      { name: 'escher-prod', lifecycle: 'Enabled' },
+    ]);
+  });
+
+  it('keeps the store as it was when AWS_CONFIG_FILE names no file or a file of garbage', async () => {
+    await t.run(['profiles', 'discover']);
+    await t.run(['profiles', 'enable', 'escher-prod']);
+
+    const typo = await t.run(['profiles', 'discover'], {
+      AWS_CONFIG_FILE: `${t.home}/.aws/confg`,
+    });
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toContain(`AWS_CONFIG_FILE is set to ${t.home}/.aws/confg`);
+    expect(typo.stdout).toContain('none was marked Missing');
+
+    const garbagePath = `${t.home}/garbage`;
+    writeFileSync(garbagePath, Array.from({ length: 30 }, (_, i) => `%%noise ${i}`).join('\n'));
+    const garbage = await t.run(['profiles', 'discover'], { AWS_CONFIG_FILE: garbagePath });
+    expect(garbage.code).toBe(0);
+    expect(garbage.stdout).toContain('does not look like an AWS config file');
+    expect(garbage.stdout).toContain('none was marked Missing');
 
     const list = JSON.parse((await t.run(['profiles', 'list', '--json'])).stdout);
     expect(list).toMatchObject([
