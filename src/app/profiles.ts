@@ -1,5 +1,6 @@
-import { CliError } from '../cli/cli-error.ts';
+import { CliError, EXIT_USAGE } from '../cli/cli-error.ts';
 import { readProfileCatalog } from '../profiles/catalog.ts';
+import { hasControlCharacter, visible } from '../profiles/value-checks.ts';
 import type { DiscoveredProfile, ProfileCatalog, ProfileWarning } from '../profiles/types.ts';
 import type { ProfileFacts, Store, StoredProfile } from '../store/index.ts';
 import {
@@ -177,6 +178,13 @@ export function annotateProfile(app: AppContext, name: string, note: string): Pr
   const trimmed = note.trim();
   if (trimmed.length > 500) {
     throw new CliError(`the note for ${name} is ${trimmed.length} characters; keep it under 500`);
+  }
+  if (hasControlCharacter(trimmed)) {
+    throw new CliError(
+      `the note for ${name} holds a control character (${visible(trimmed)}); ` +
+        'write it as plain text',
+      EXIT_USAGE,
+    );
   }
   return withStore(app, (store) => {
     requireProfile(store, name);

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.ts';
 import { CliError, EXIT_USAGE } from './cli-error.ts';
+import { terminalSafe } from '../render/terminal-safe.ts';
 
 // The one place that exits: commands return normally or throw.
 try {
@@ -15,11 +16,11 @@ function reportFailure(error: unknown): number {
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (error instanceof CliError) {
-    if (!error.alreadyShown) process.stderr.write(`escher: ${error.message}\n`);
+    if (!error.alreadyShown) process.stderr.write(`escher: ${terminalSafe(error.message)}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`escher: unexpected failure: ${detail}\n`);
+  process.stderr.write(`escher: unexpected failure: ${terminalSafe(detail)}\n`);
   if (process.env.ESCHER_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   return 70;
 }

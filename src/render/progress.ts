@@ -1,5 +1,6 @@
 import type { RefreshProgress } from '../app/refresh.ts';
 import { domainInfo } from '../core/domains.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 /** One line of refresh progress, e.g. `escher-prod · EC2 Instances · eu-west-1 · 12`. */
 export function progressLine(event: RefreshProgress): string {
@@ -39,12 +40,14 @@ export function terminalProgress(stream: NodeJS.WriteStream): ProgressWriter {
       if (event.event.state === 'finished') total += event.event.count;
       const width = Math.max(20, (stream.columns || 80) - 1);
       clear();
-      stream.write(`${progressLine(event)} · ${total} resources read`.slice(0, width));
+      stream.write(
+        terminalSafe(`${progressLine(event)} · ${total} resources read`).slice(0, width),
+      );
       live = true;
       return;
     }
     clear();
-    stream.write(`${progressLine(event)}\n`);
+    stream.write(`${terminalSafe(progressLine(event))}\n`);
   }) as ProgressWriter;
   writer.finish = clear;
   return writer;

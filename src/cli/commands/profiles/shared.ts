@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import type { AppContext } from '../../../app/context.ts';
 import { appContextFrom } from '../../../app/context.ts';
 import { requireExistingStore } from '../../../app/store-access.ts';
+import { terminalSafe } from '../../../render/terminal-safe.ts';
 
 /** The app context of a command: `--home` from the program, the real environment and home. */
 export function appFor(command: Command): AppContext {
@@ -10,7 +11,7 @@ export function appFor(command: Command): AppContext {
   return appContextFrom({
     ...(home !== undefined ? { homeOption: home } : {}),
     env: process.env,
-    homeDir: process.env.HOME ?? homedir(),
+    homeDir: nonEmptyHome(process.env.HOME) ?? homedir(),
   });
 }
 
@@ -25,10 +26,16 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Prints a rendered view; JSON needs no such care, as JSON.stringify escapes control bytes. */
 export function printText(text: string): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${terminalSafe(text)}\n`);
 }
 
 export interface JsonOption {
   readonly json?: boolean;
+}
+
+// An empty HOME (HOME= escher ...) would put ~/.escher in the working directory.
+function nonEmptyHome(home: string | undefined): string | undefined {
+  return home === undefined || home === '' ? undefined : home;
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { renderResourceTable } from '../../src/render/resources.ts';
+import { terminalSafe } from '../../src/render/terminal-safe.ts';
+
+describe('terminalSafe', () => {
+  it('shows escape sequences, BEL and C1 controls as \\xNN, keeping newlines and tabs', () => {
+    expect(terminalSafe('a\u001b]0;title\u0007b')).toBe('a\\x1b]0;title\\x07b');
+    expect(terminalSafe('line one\nline\ttwo')).toBe('line one\nline\ttwo');
+    expect(terminalSafe('cr\rover\u009bC1\u007f')).toBe('cr\\x0dover\\x9bC1\\x7f');
+    expect(terminalSafe('ünïcode ✓ 名前')).toBe('ünïcode ✓ 名前');
+  });
+
+  it('makes a resource table with a hostile name safe to print', () => {
+    const table = renderResourceTable([
+      {
+        account: '123456789012',
+        type: 's3:bucket',
+        id: 'arn:aws:s3:::logs',
+        domain: 'storage',
+        region: 'us-east-1',
+        name: 'logs\u001b[2J',
+        tags: {},
+        attributes: {},
+        observedBy: ['prod'],
+      },
+    ]);
+    const printed = terminalSafe(table);
+    expect(printed).toContain('logs\\x1b[2J');
+    expect(printed).not.toContain('\u001b');
+  });
+});
