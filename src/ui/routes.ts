@@ -3,6 +3,7 @@ import { indexHtml, type AssetMap } from './assets.ts';
 import type { DashboardBackend, ResourceQuery } from './backend.ts';
 import { describeError, HttpError, statusOf } from './errors.ts';
 import { guard, securityHeaders } from './guard.ts';
+import { RESOURCE_TYPES } from '../scan/resource-types.ts';
 import { RefreshJob } from './refresh-job.ts';
 
 export interface DashboardAppOptions {
@@ -136,6 +137,13 @@ function resourceQuery(c: Context): ResourceQuery {
   for (const key of ['type', 'profile', 'search'] as const) {
     const value = c.req.query(key);
     if (value) query[key] = value;
+  }
+  // As `escher resources --type`: an unknown type is a mistake to name, not an empty table.
+  if (query.type !== undefined && !(RESOURCE_TYPES as readonly string[]).includes(query.type)) {
+    throw new HttpError(
+      400,
+      `no resource type "${query.type}"; known: ${RESOURCE_TYPES.join(', ')}`,
+    );
   }
   for (const key of ['offset', 'limit'] as const) {
     const value = c.req.query(key);

@@ -196,6 +196,17 @@ describe('no CORS, security headers, no secret', () => {
     }
   });
 
+  it('refuses an unknown resource type and bad paging with 400, naming the known types', async () => {
+    const unknown = await api('/api/resources?type=ec2:instanc');
+    expect(unknown.status).toBe(400);
+    const { error } = (await unknown.json()) as { error: string };
+    expect(error).toContain('no resource type "ec2:instanc"');
+    expect(error).toContain('ec2:instance');
+    expect((await api('/api/resources?limit=501')).status).toBe(400);
+    expect((await api('/api/resources?offset=-1')).status).toBe(400);
+    expect((await api('/api/resources?type=s3:bucket')).status).toBe(200);
+  });
+
   it('never puts the key id or secret in an answer, whatever the route', async () => {
     const answers = [
       await post('/api/profiles/discover'),
