@@ -183,7 +183,14 @@ export function failuresOf(store: Store, version: number, profile: string): Stor
     fix: string;
     message: string;
   }[];
-  return rows.map((row) => ({
+  // Arrival order depends on which concurrent call failed first; the overview's domain order,
+  // then region and operation, gives the same list on every run.
+  const order = (domain: DomainId): number => DOMAIN_IDS.indexOf(domain);
+  const byPlace = (a: (typeof rows)[number], b: (typeof rows)[number]): number =>
+    order(a.domain) - order(b.domain) ||
+    a.region.localeCompare(b.region) ||
+    a.operation.localeCompare(b.operation);
+  return [...rows].sort(byPlace).map((row) => ({
     domain: row.domain,
     region: row.region,
     operation: row.operation,

@@ -187,6 +187,34 @@ describe('escher demo, run as a user would', () => {
     expect(run.stdout).toContain('ce:GetCostAndUsage');
   });
 
+  it('prints escher-audit’s Test Access block with each missing action', () => {
+    const block = [
+      'Profile: escher-audit',
+      'Provider: AWS',
+      'Account: 123456789012',
+      'Status: ✓ Connected',
+      'Permissions: Missing 5 actions in 2 domains (IAM, Cost Explorer)',
+      '  - ce:GetCostAndUsage',
+      '  - iam:GenerateCredentialReport',
+      '  - iam:GetCredentialReport',
+      '  - iam:ListRoles',
+      '  - iam:ListUsers',
+    ].join('\n');
+    expect(run.stdout).toContain(`${block}\n\n`);
+  });
+
+  it('lists escher-audit’s failed calls in the overview’s domain order, then by operation', () => {
+    const diagnostics = run.stdout.slice(run.stdout.indexOf('Profile Diagnostics: escher-audit'));
+    const entries = [...diagnostics.matchAll(/^\d+\. (.+)$/gm)].map((match) => match[1]);
+    expect(entries).toEqual([
+      'IAM · global · GenerateCredentialReport',
+      'IAM · global · GetCredentialReport',
+      'IAM · global · ListRoles',
+      'IAM · global · ListUsers',
+      'Cost Explorer · global · GetCostAndUsage',
+    ]);
+  });
+
   it('names the profiles in one order, as discovered and as enabled', () => {
     expect(run.stderr).toContain('demo: discovered escher-prod, escher-audit\n');
     expect(run.stderr).toContain('demo: enabled escher-prod, escher-audit\n');
