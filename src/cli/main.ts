@@ -3,6 +3,14 @@ import { buildProgram } from './program.ts';
 import { CliError, EXIT_USAGE } from './cli-error.ts';
 import { terminalSafe } from '../render/terminal-safe.ts';
 
+// A reader that stops early (`escher resources | head`) closes the pipe; like other Unix
+// tools, Escher then ends quietly instead of failing on the next write. Whatever the command
+// stores is committed before it prints, so nothing is lost.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 // The one place that exits: commands return normally or throw.
 try {
   await buildProgram().parseAsync(process.argv);
