@@ -22,6 +22,7 @@ import {
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
 } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { GetFindingsCommand } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
@@ -43,6 +44,7 @@ export const COMMANDS: Readonly<Record<string, AnyCommand>> = {
   's3:GetBucketAcl': GetBucketAclCommand,
   's3:GetPublicAccessBlock': GetPublicAccessBlockCommand,
   's3:GetBucketEncryption': GetBucketEncryptionCommand,
+  's3_control:GetPublicAccessBlock': GetAccountPublicAccessBlockCommand,
   'iam:ListUsers': ListUsersCommand,
   'iam:ListRoles': ListRolesCommand,
   'iam:GenerateCredentialReport': GenerateCredentialReportCommand,

@@ -25,6 +25,7 @@ const key = (operation: ReadOperation): string => `${operation.service}:${operat
 const LIST_INPUTS: Readonly<Record<string, (scope: ProbeScope) => object>> = {
   'ec2:DescribeInstances': () => ({ MaxResults: 5 }),
   's3:ListBuckets': () => ({ MaxBuckets: 1 }),
+  's3_control:GetPublicAccessBlock': (scope) => ({ AccountId: scope.account }),
   'iam:ListUsers': () => ({ MaxItems: 1 }),
   'iam:ListRoles': () => ({ MaxItems: 1 }),
   'rds:DescribeDBInstances': () => ({ MaxRecords: 20 }),

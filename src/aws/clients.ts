@@ -10,12 +10,13 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { Readable } from 'node:stream';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { HttpHandler } from '@smithy/core/protocols';
-import type { Pluggable } from '@smithy/types';
+import type { EndpointV2, Pluggable } from '@smithy/types';
 import type { ServiceId } from '../core/services.ts';
 import type { ProfileContext } from './profile-context.ts';
 import { operationOfCommand, readOnlyGuard } from './read-only-guard.ts';
@@ -25,6 +26,7 @@ export interface ServiceClients {
   sts: STSClient;
   ec2: EC2Client;
   s3: S3Client;
+  s3_control: S3ControlClient;
   iam: IAMClient;
   rds: RDSClient;
   lambda: LambdaClient;
@@ -54,6 +56,12 @@ const FACTORIES: { [S in ServiceId]: (config: BaseConfig) => ServiceClients[S] }
   // Path-style for an endpoint such as moto's, where bucket host names do not resolve. Region
   // redirects are not followed silently: the S3 collector resolves each bucket's region first.
   s3: (config) => new S3Client({ ...config, forcePathStyle: config.endpoint !== undefined }),
+  s3_control: (config) =>
+    new S3ControlClient(
+      config.endpoint === undefined
+        ? config
+        : { ...config, endpointProvider: s3ControlAt(config.endpoint, config.region) },
+    ),
   iam: (config) => new IAMClient(config),
   rds: (config) => new RDSClient(config),
   lambda: (config) => new LambdaClient(config),
@@ -66,6 +74,22 @@ const FACTORIES: { [S in ServiceId]: (config: BaseConfig) => ServiceClients[S] }
   securityhub: (config) => new SecurityHubClient(config),
   guardduty: (config) => new GuardDutyClient(config),
 };
+
+/**
+ * S3 Control's endpoint rules put the account id in front of the host name
+ * (`111122223333.s3-control.…`), which breaks on an endpoint given as an address
+ * (`http://127.0.0.1:4566`, an emulator or a proxy). For such an endpoint the request goes to
+ * the URL as written, signed as S3 Control is signed: service `s3`, the client's region.
+ */
+function s3ControlAt(endpoint: string, region: string): () => EndpointV2 {
+  const url = new URL(endpoint);
+  return () => ({
+    url,
+    properties: {
+      authSchemes: [{ name: 'sigv4', signingName: 's3', signingRegion: region, properties: {} }],
+    },
+  });
+}
 
 /** Admits a call when the caps allow it; `key` is `service:region`. */
 export interface CallGate {

@@ -106,6 +106,15 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     purpose: 'read each bucket’s default encryption',
   },
   {
+    service: 's3_control',
+    operation: 'GetPublicAccessBlock',
+    action: 's3:GetAccountPublicAccessBlock',
+    domain: 's3',
+    verticals: ['security'],
+    input: 'none',
+    purpose: 'read the account’s Block Public Access settings, which override each bucket’s',
+  },
+  {
     service: 'iam',
     operation: 'ListUsers',
     action: 'iam:ListUsers',

@@ -6,6 +6,7 @@ export const SERVICE_IDS = [
   'sts',
   'ec2',
   's3',
+  's3_control',
   'iam',
   'rds',
   'lambda',

@@ -48,17 +48,20 @@ export function withoutServices(policy: PolicyDocument, services: readonly strin
 /**
  * Where moto checks an S3 read under another name than AWS does (moto 5.2, s3/responses.py):
  * it names a bucket GET by its query key, knows neither `?publicAccessBlock` nor `?encryption`
- * there, and falls back to `ListBucket`.
+ * there, and falls back to `ListBucket`; and it names an S3 Control call by its operation.
  */
 const MOTO_S3_NAMES: Readonly<Record<string, string>> = {
   's3:GetBucketPublicAccessBlock': 's3:ListBucket',
   's3:GetEncryptionConfiguration': 's3:ListBucket',
+  // S3 Control is checked as signing name + operation name, an action AWS does not have.
+  's3:GetAccountPublicAccessBlock': 's3:GetPublicAccessBlock',
 };
 
 /**
  * The emulator only: the name moto checks for each action of the policy that it checks under
  * another name. CloudWatch calls are checked under the signing name, `monitoring:`, where AWS
- * checks `cloudwatch:`; two S3 reads are checked as `s3:ListBucket`. Kept in a
+ * checks `cloudwatch:`; two S3 reads are checked as `s3:ListBucket`, and the account's Block
+ * Public Access read as `s3:GetPublicAccessBlock`. Kept in a
  * separate policy, so that Escher's own policy stays exactly what `escher policy` prints.
  */
 export function emulatorTwins(policy: AnyPolicy | PolicyDocument): AnyPolicy {

@@ -81,4 +81,7 @@ export const ACTIONS_BEYOND_SEED: Readonly<Record<string, string>> = {
   'guardduty:GetDetector':
     'ListDetectors returns a suspended detector too; only GetDetector tells an enabled ' +
     'detector from a suspended one, so without it GuardDuty cannot honestly be OK',
+  's3:GetAccountPublicAccessBlock':
+    'the account’s Block Public Access settings override every bucket’s; without them a ' +
+    'bucket’s own settings cannot say whether it is really public',
 };

@@ -5,6 +5,7 @@
 export const RESOURCE_TYPES = [
   'ec2:instance',
   's3:bucket',
+  's3:account-public-access-block',
   'iam:user',
   'iam:role',
   'iam:root',

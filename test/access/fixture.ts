@@ -11,14 +11,17 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { READ_OPERATIONS } from '../../src/aws/operations.ts';
+import { emulatorTwins } from '../../src/demo/demo-users.ts';
 import type { EmulatorCredentials } from '../../src/demo/emulator-target.ts';
 
-/** Every action of the read table, with the `monitoring:` twin moto checks CloudWatch under. */
+/** Every action of the read table, with the names moto checks some of them under instead. */
 export function everyReadAction(): string[] {
   const actions = READ_OPERATIONS.map((entry) => entry.action);
-  const twins = actions
-    .filter((action) => action.startsWith('cloudwatch:'))
-    .map((action) => action.replace('cloudwatch:', 'monitoring:'));
+  const document = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'All', Effect: 'Allow', Action: actions, Resource: '*' }],
+  } as const;
+  const twins = emulatorTwins(document).Statement.flatMap((statement) => statement.Action);
   return [...new Set([...actions, ...twins])];
 }
 

@@ -12,6 +12,7 @@ const PACKAGES: Record<ServiceId, string> = {
   sts: '@aws-sdk/client-sts',
   ec2: '@aws-sdk/client-ec2',
   s3: '@aws-sdk/client-s3',
+  s3_control: '@aws-sdk/client-s3-control',
   iam: '@aws-sdk/client-iam',
   rds: '@aws-sdk/client-rds',
   lambda: '@aws-sdk/client-lambda',

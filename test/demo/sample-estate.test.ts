@@ -137,7 +137,9 @@ describe('the sample estate on moto (IAM enforced)', () => {
       .Statement[0].Action.filter((action) => action.startsWith('cloudwatch:'))
       .map((action) => action.replace('cloudwatch:', 'monitoring:'));
     expect(cloudwatch.length).toBeGreaterThan(0);
-    expect(twinActions.sort()).toEqual([...cloudwatch, 's3:ListBucket'].sort());
+    expect(twinActions.sort()).toEqual(
+      [...cloudwatch, 's3:GetPublicAccessBlock', 's3:ListBucket'].sort(),
+    );
   });
 
   it('lets escher-readonly read CloudWatch, S3 settings and IAM, and denies escher-audit IAM and CE', async () => {

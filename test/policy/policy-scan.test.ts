@@ -92,9 +92,12 @@ describe('a scan under the policy escher prints, on IAM-enforcing moto', () => {
 
   it('under the seed’s own policy names only the actions the seed lacks', () => {
     const named = [...new Set(seed.failures.map((failure) => failure.action))].sort();
-    expect(named).toEqual(['guardduty:GetDetector']);
+    expect(named).toEqual(['guardduty:GetDetector', 's3:GetAccountPublicAccessBlock']);
     expect(named.every((action) => !coveredBySeed(action))).toBe(true);
     expect(lines(seed.coverage).guardduty).toMatch(/^PARTIAL|^ERROR/);
+    expect(lines(seed.coverage).s3).toMatch(
+      /^PARTIAL \(.*account Block Public Access not readable: s3:GetAccountPublicAccessBlock denied/,
+    );
     expect(seed.failures.every((failure) => failure.kind === 'missing-permission')).toBe(true);
   });
 });

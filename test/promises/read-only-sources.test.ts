@@ -17,6 +17,7 @@ const PACKAGE_SERVICE: Readonly<Record<string, string>> = {
   '@aws-sdk/client-sts': 'sts',
   '@aws-sdk/client-ec2': 'ec2',
   '@aws-sdk/client-s3': 's3',
+  '@aws-sdk/client-s3-control': 's3_control',
   '@aws-sdk/client-iam': 'iam',
   '@aws-sdk/client-rds': 'rds',
   '@aws-sdk/client-lambda': 'lambda',

@@ -8,7 +8,15 @@ import {
   scanFake,
 } from './helpers/fake-account.ts';
 import { lines } from './helpers/memory-sink.ts';
-import { awsError, type WireRequest } from './helpers/wire-mock.ts';
+import { awsError, xml, type WireRequest } from './helpers/wire-mock.ts';
+
+const NOT_CONFIGURED = {
+  configured: false,
+  blockPublicAcls: false,
+  ignorePublicAcls: false,
+  blockPublicPolicy: false,
+  restrictPublicBuckets: false,
+};
 
 const bucketOf = (request: WireRequest): string => request.bucket;
 
@@ -69,6 +77,68 @@ describe('C19–C21: settings a bucket does not have are answers, not errors', (
       restrictPublicBuckets: false,
     });
     expect(result.failures).toEqual([]);
+  });
+
+  it('C20: the account level is read apart, from S3 Control, and "not configured" too', async () => {
+    const wire = withBuckets(['plain']);
+    const { result, sink } = await scanFake(wire);
+    const account = sink.resources.filter((r) => r.type === 's3:account-public-access-block');
+    expect(account.map((r) => [r.id, r.region, r.attributes.publicAccessBlock])).toEqual([
+      ['arn:aws:s3::111122223333:account-public-access-block', 'global', { ...NOT_CONFIGURED }],
+    ]);
+    const asked = wire.requests.filter((r) => r.service === 's3_control');
+    expect(asked.map((r) => `${r.operation} ${r.headers['x-amz-account-id'] ?? ''}`)).toEqual([
+      'GetPublicAccessBlock 111122223333',
+    ]);
+    expect(result.failures).toEqual([]);
+    expect(lines(result.coverage).s3).toBe('OK (1 resource)');
+  });
+
+  it('C20: a configured account level is kept apart from a bucket with none', async () => {
+    const wire = withBuckets(['plain']).on((r) =>
+      r.service === 's3_control' && r.operation === 'GetPublicAccessBlock'
+        ? xml(
+            200,
+            '<PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/' +
+              '2018-08-20/"><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true' +
+              '</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy>' +
+              '<RestrictPublicBuckets>false</RestrictPublicBuckets>' +
+              '</PublicAccessBlockConfiguration>',
+          )
+        : undefined,
+    );
+    const { sink } = await scanFake(wire);
+    const account = sink.resources.find((r) => r.type === 's3:account-public-access-block');
+    expect(account?.attributes.publicAccessBlock).toEqual({
+      configured: true,
+      blockPublicAcls: true,
+      ignorePublicAcls: true,
+      blockPublicPolicy: true,
+      restrictPublicBuckets: false,
+    });
+    expect(sink.named('s3:bucket', 'plain').attributes.publicAccessBlock).toEqual(NOT_CONFIGURED);
+  });
+
+  it('C20: a denied account-level read is a gap in S3, named with its real action', async () => {
+    const wire = withBuckets(['plain']).on((r) =>
+      r.service === 's3_control'
+        ? awsError.s3Control(403, 'AccessDenied', 'Access Denied')
+        : undefined,
+    );
+    const { result, sink } = await scanFake(wire);
+    expect(sink.resources.some((r) => r.type === 's3:account-public-access-block')).toBe(false);
+    expect(result.failures.map((f) => [f.operation, f.action, f.errorCode, f.kind])).toEqual([
+      [
+        'GetPublicAccessBlock',
+        's3:GetAccountPublicAccessBlock',
+        'AccessDenied',
+        'missing-permission',
+      ],
+    ]);
+    expect(lines(result.coverage).s3).toBe(
+      'PARTIAL (1 resource; account Block Public Access not readable: ' +
+        's3:GetAccountPublicAccessBlock denied)',
+    );
   });
 
   it('C21 (a): no default encryption configuration is encryption "none"', async () => {
@@ -195,7 +265,8 @@ describe('C22: a 301 names the bucket’s region; it never means "setting absent
 describe('C31: the IAM action comes from the table, not from the operation name', () => {
   it('names s3:GetEncryptionConfiguration for a denied GetBucketEncryption', async () => {
     const wire = withBuckets(['locked']).on((r) =>
-      r.operation === 'GetBucketEncryption' || r.operation === 'GetPublicAccessBlock'
+      r.service === 's3' &&
+      (r.operation === 'GetBucketEncryption' || r.operation === 'GetPublicAccessBlock')
         ? awsError.s3(403, 'AccessDenied', 'Access Denied')
         : undefined,
     );
@@ -219,8 +290,24 @@ describe('C31: the IAM action comes from the table, not from the operation name'
       r.operation === 'ListBuckets' ? awsError.s3(403, 'AccessDenied', 'Access Denied') : undefined,
     );
     const { result } = await scanFake(wire);
+    // The account's settings were read, so PARTIAL; no bucket count is claimed, not even 0.
     expect(lines(result.coverage).s3).toBe(
-      'ERROR (bucket list not readable: s3:ListAllMyBuckets denied)',
+      'PARTIAL (bucket list not readable: s3:ListAllMyBuckets denied)',
+    );
+  });
+
+  it('is ERROR when neither the bucket list nor the account settings can be read', async () => {
+    const wire = fakeAccount().on((r) =>
+      r.operation === 'ListBuckets'
+        ? awsError.s3(403, 'AccessDenied', 'Access Denied')
+        : r.service === 's3_control'
+          ? awsError.s3Control(403, 'AccessDenied', 'Access Denied')
+          : undefined,
+    );
+    const { result } = await scanFake(wire);
+    expect(lines(result.coverage).s3).toBe(
+      'ERROR (account Block Public Access not readable: s3:GetAccountPublicAccessBlock denied; ' +
+        'bucket list not readable: s3:ListAllMyBuckets denied)',
     );
   });
 });

@@ -1,7 +1,7 @@
 import type {
   GetBucketAclCommandOutput,
   GetBucketEncryptionCommandOutput,
-  GetPublicAccessBlockCommandOutput,
+  PublicAccessBlockConfiguration,
 } from '@aws-sdk/client-s3';
 
 /**
@@ -31,7 +31,10 @@ export const NO_PUBLIC_ACCESS_BLOCK: PublicAccessBlock = {
   restrictPublicBuckets: false,
 };
 
-export function publicAccessBlockOf(answer: GetPublicAccessBlockCommandOutput): PublicAccessBlock {
+/** A bucket's or the account's answer: both APIs return the same four flags. */
+export function publicAccessBlockOf(answer: {
+  PublicAccessBlockConfiguration?: PublicAccessBlockConfiguration | undefined;
+}): PublicAccessBlock {
   const config = answer.PublicAccessBlockConfiguration ?? {};
   return {
     configured: true,

@@ -8,6 +8,7 @@ import {
   type Bucket,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { errorCodeOf, httpStatusOf, responseHeader } from '../../aws/classify-error.ts';
 import { plural } from '../domain-tally.ts';
 import type { ScanRun } from '../scan-run.ts';
@@ -20,7 +21,10 @@ import {
   publicAccessBlockOf,
   publicAclGrants,
   regionOfLocation,
+  type PublicAccessBlock,
 } from './s3-settings.ts';
+
+const BUCKET_LIST = 'bucket list';
 
 type Read<T> = { readonly value: T | undefined } | undefined;
 
@@ -169,8 +173,50 @@ async function readBucket(run: ScanRun, bucket: Bucket): Promise<void> {
   run.tally('s3').add('resources');
 }
 
+/**
+ * The account's own Block Public Access settings (C20), kept apart from each bucket's: AWS
+ * applies the stricter of the two, so an analysis needs both, and "not configured" at one level
+ * says nothing about the other.
+ */
+async function readAccountBlock(run: ScanRun): Promise<void> {
+  const region = run.globalRegion;
+  const spec = {
+    domain: 's3',
+    service: 's3_control',
+    operation: 'GetPublicAccessBlock',
+    region,
+    global: true,
+    subject: 'account Block Public Access',
+  } as const;
+  let block: PublicAccessBlock;
+  try {
+    const answer = await run
+      .client('s3_control', region)
+      .send(new GetAccountPublicAccessBlockCommand({ AccountId: run.accountId }), run.sendOptions);
+    run.tally('s3').succeeded += 1;
+    block = publicAccessBlockOf(answer);
+  } catch (error) {
+    if (errorCodeOf(error) !== 'NoSuchPublicAccessBlockConfiguration') {
+      await run.fail(spec, error);
+      return;
+    }
+    run.tally('s3').succeeded += 1;
+    block = NO_PUBLIC_ACCESS_BLOCK;
+  }
+  await run.emit({
+    type: 's3:account-public-access-block',
+    domain: 's3',
+    id: `arn:${run.partition}:s3::${run.accountId}:account-public-access-block`,
+    account: run.accountId,
+    region: 'global',
+    name: `account ${run.accountId}`,
+    tags: {},
+    attributes: { publicAccessBlock: block },
+  });
+}
+
 /** One ListBuckets for the account, then each bucket's settings from its own region. */
-async function collect(run: ScanRun): Promise<void> {
+async function readBuckets(run: ScanRun): Promise<void> {
   const home = run.ctx.region;
   const spec = {
     domain: 's3',
@@ -178,7 +224,7 @@ async function collect(run: ScanRun): Promise<void> {
     operation: 'ListBuckets',
     region: home,
     global: true,
-    subject: 'bucket list',
+    subject: BUCKET_LIST,
   } as const;
   const buckets: Bucket[] = [];
   const pages = paginateListBuckets({ client: run.client('s3', home) }, {}, run.sendOptions);
@@ -188,9 +234,18 @@ async function collect(run: ScanRun): Promise<void> {
   await Promise.all(buckets.map((bucket) => readBucket(run, bucket)));
 }
 
+// One Promise.all, so that a cancelled scan's rejection of either half is always handled.
+async function collect(run: ScanRun): Promise<void> {
+  await Promise.all([readAccountBlock(run), readBuckets(run)]);
+}
+
 export const s3Collector: Collector = {
   domain: 's3',
   scope: 'global',
   collect,
-  okText: (tally) => plural(tally.count('resources'), 'resource'),
+  // With no bucket list there is no bucket count to give, not even 0.
+  okText: (tally) =>
+    tally.count('resources') === 0 && tally.gaps.some((gap) => gap.subject === BUCKET_LIST)
+      ? ''
+      : plural(tally.count('resources'), 'resource'),
 };

@@ -114,6 +114,8 @@ const EMPTY_ACL = xml(
     '</Owner><AccessControlList></AccessControlList></AccessControlPolicy>',
 );
 
+const NO_BLOCK = 'The public access block configuration was not found';
+
 /** An account with nothing in it, answering every read of the scan as AWS does. */
 function quiet(request: WireRequest): WireAnswer {
   const region = request.region;
@@ -141,12 +143,12 @@ function quiet(request: WireRequest): WireAnswer {
       return awsError.s3(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist');
     case 'GetBucketAcl':
       return EMPTY_ACL;
-    case 'GetPublicAccessBlock':
-      return awsError.s3(
-        404,
-        'NoSuchPublicAccessBlockConfiguration',
-        'The public access block configuration was not found',
-      );
+    case 'GetPublicAccessBlock': {
+      const absent = ['NoSuchPublicAccessBlockConfiguration', NO_BLOCK] as const;
+      return request.service === 's3_control'
+        ? awsError.s3Control(404, ...absent)
+        : awsError.s3(404, ...absent);
+    }
     case 'GetBucketEncryption':
       return awsError.s3(
         404,

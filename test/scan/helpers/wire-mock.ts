@@ -52,6 +52,9 @@ function restOperation(
     if (sub) return names[sub] ?? sub;
     return method === 'HEAD' ? 'HeadBucket' : `${method} ${path}`;
   }
+  if (service === 's3_control' && path.endsWith('/configuration/publicAccessBlock')) {
+    return method === 'GET' ? 'GetPublicAccessBlock' : 'PutPublicAccessBlock';
+  }
   if (service === 'guardduty') {
     if (/^\/detector\/?$/.test(path)) return method === 'GET' ? 'ListDetectors' : 'CreateDetector';
     if (/^\/detector\/[^/]+$/.test(path))
@@ -234,6 +237,17 @@ export const awsError = {
       body:
         `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}` +
         '</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>host</HostId></Error>',
+    };
+  },
+  /** S3 Control REST XML: unlike S3, it wraps the error in an ErrorResponse. */
+  s3Control(status: number, code: string, message: string): WireAnswer {
+    return {
+      status,
+      headers: { 'content-type': 'application/xml' },
+      body:
+        `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse><Error><Code>${code}</Code>` +
+        `<Message>${message}</Message></Error><RequestId>4442587FB7D0A2F9</RequestId>` +
+        '<HostId>host</HostId></ErrorResponse>',
     };
   },
 };
