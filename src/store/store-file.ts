@@ -65,7 +65,12 @@ export function checkStoreFile(path: string): void {
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
   const pages = header.readUInt32BE(28);
   // The page count is valid when the two change counters agree (SQLite's file format rule).
-  if (header.readUInt32BE(24) === header.readUInt32BE(92) && size < pages * pageSize) {
+  // With a write-ahead log beside the file, the file alone may be shorter than its header says:
+  // a process killed while copying the log into it (a checkpoint) has written the header first,
+  // and SQLite completes the copy from the log on the next open. Only SQLite can judge that.
+  const headerSaysPages =
+    header.readUInt32BE(24) === header.readUInt32BE(92) && !hasWriteAheadLog(path);
+  if (headerSaysPages && size < pages * pageSize) {
     throw damaged(path, `it is cut short: ${size} bytes of ${pages * pageSize}`);
   }
   const tables = tablesOf(path);
@@ -78,6 +83,14 @@ export function checkStoreFile(path: string): void {
         'store; Escher has not changed it. Choose another Escher home with --home, or move ' +
         `the file aside: mv ${path} ${path}.broken`,
     );
+  }
+}
+
+function hasWriteAheadLog(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch {
+    return false;
   }
 }
 
