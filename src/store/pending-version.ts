@@ -5,6 +5,7 @@ import type { Store } from './database.ts';
 import { inTransaction } from './database.ts';
 import { recordChanges } from './diff.ts';
 import { canonicalJson, parseJsonObject, parseStringArray } from './json.ts';
+import { mergeObservations } from './merge-observations.ts';
 import { redactSecrets } from './redact.ts';
 import type { EstateVersion } from './versions.ts';
 import { completeVersion, getVersion, openPendingVersion, abandonVersionRows } from './versions.ts';
@@ -196,8 +197,8 @@ export class PendingVersion {
        WHERE version_id = ? AND account = ? AND type = ? AND resource_id = ?`,
     ).run(
       redactSecrets(record.name),
-      stored({ ...parseJsonObject(existing.tags), ...record.tags }),
-      stored({ ...parseJsonObject(existing.attributes), ...record.attributes }),
+      stored(mergeObservations(parseJsonObject(existing.tags), record.tags)),
+      stored(mergeObservations(parseJsonObject(existing.attributes), record.attributes)),
       JSON.stringify([...observers].sort()),
       this.id,
       record.account,

@@ -147,6 +147,29 @@ describe('EstateView versions', () => {
     ]);
   });
 
+  it.each([
+    ['the reader first', ['admin', 'audit']],
+    ['the reader last', ['audit', 'admin']],
+  ])('keeps what one profile read over another’s unknown, %s', (_, order) => {
+    const seen = {
+      admin: { encryption: { algorithm: 'AES256' }, policy: 'none', reachable: true },
+      audit: { encryption: null, policy: null, reachable: true },
+    } as const;
+    const scanInOrder = () => {
+      const pending = PendingVersion.open(store, { scanned: ['admin', 'audit'], carried: [] });
+      for (const profile of order as ('admin' | 'audit')[]) {
+        pending.resource(profile, instance('bucket-1', { attributes: seen[profile] }));
+      }
+      return pending.commit();
+    };
+    scanInOrder();
+    const version = scanInOrder();
+
+    const rows = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
+    expect(rows[0]?.attributes).toEqual(seen.admin);
+    expect(version.changes).toEqual({ added: 0, removed: 0, modified: 0 });
+  });
+
   it('carries over what enabled profiles not scanned now saw, so nothing reads as removed', () => {
     const first = PendingVersion.open(store, { scanned: ['prod', 'audit'], carried: [] });
     first.resource('prod', instance('i-1'));
