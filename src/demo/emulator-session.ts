@@ -1,18 +1,19 @@
 import { killAllMotoSync, startMoto, type MotoServer } from '../emulator/moto-server.ts';
 import { CliError } from '../cli/cli-error.ts';
+import { onStopSignals } from '../cli/stop-signals.ts';
 
 /** 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
 
 export interface EmulatorSession {
   readonly moto: MotoServer;
-  /** Aborted when the user presses Ctrl-C or the process gets SIGTERM. */
+  /** Aborted when the user presses Ctrl-C, or the process gets SIGTERM or SIGHUP. */
   readonly signal: AbortSignal;
 }
 
 /**
  * Runs `work` with a moto_server that is stopped however `work` ends: normally, by an error,
- * or by Ctrl-C/SIGTERM (which also aborts `signal`, so long waits end). If the process exits
+ * or by Ctrl-C/SIGTERM/SIGHUP (which also aborts `signal`, so long waits end). If the process exits
  * some other way, the exit hook kills moto so that no emulator outlives the demo.
  */
 export async function withEmulator<T>(
@@ -30,8 +31,7 @@ export async function withEmulator<T>(
     // Stopping moto now makes any call in flight fail at once instead of running on.
     void moto?.stop();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const removeHandlers = onStopSignals(onSignal);
   process.on('exit', killAllMotoSync);
   try {
     moto = await startMoto({ enforceIamAfter: options.enforceIamAfter });
@@ -42,8 +42,7 @@ export async function withEmulator<T>(
     throw error;
   } finally {
     await moto?.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    removeHandlers();
     process.off('exit', killAllMotoSync);
   }
 }
@@ -52,7 +51,7 @@ function interruptedError(): CliError {
   return new CliError('the demo was interrupted; the emulator is stopped', EXIT_INTERRUPTED);
 }
 
-/** Resolves when the user presses Ctrl-C (or SIGTERM arrives), or `signal` aborts. */
+/** Resolves when the user presses Ctrl-C (or SIGTERM or SIGHUP arrives), or `signal` aborts. */
 export function untilAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {

@@ -250,21 +250,25 @@ describe('escher demo interrupted by Ctrl-C', () => {
     }
   }, 120_000);
 
-  it('stops moto on SIGTERM too', async () => {
-    const home = sentinelHome();
-    try {
-      const run = await runDemo(home, {
-        interruptOn: /building EC2 instances/,
-        interruptWith: 'SIGTERM',
-      });
-      expect(run.code).toBe(130);
-      expect(run.stderr).toContain('escher: the demo was interrupted');
-      expect(run.motoPids.length).toBeGreaterThan(0);
-      expect(run.motoPids.filter(alive)).toEqual([]);
-    } finally {
-      rmSync(home, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.each(['SIGTERM', 'SIGHUP'] as const)(
+    'stops moto on %s too',
+    async (signal) => {
+      const home = sentinelHome();
+      try {
+        const run = await runDemo(home, {
+          interruptOn: /building EC2 instances/,
+          interruptWith: signal,
+        });
+        expect(run.code).toBe(130);
+        expect(run.stderr).toContain('escher: the demo was interrupted');
+        expect(run.motoPids.length).toBeGreaterThan(0);
+        expect(run.motoPids.filter(alive)).toEqual([]);
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });
 
 describe('escher demo --ui', () => {

@@ -6,6 +6,7 @@ import { terminalProgress } from '../../render/progress.ts';
 import { appFor, printJson, printText, type JsonOption } from './profiles/shared.ts';
 import { getOverview } from '../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../cli-error.ts';
+import { onStopSignals } from '../stop-signals.ts';
 
 export function registerScanCommand(program: Command): void {
   program
@@ -19,10 +20,11 @@ export function registerScanCommand(program: Command): void {
       const progress =
         !options.json && process.stderr.isTTY ? terminalProgress(process.stderr) : undefined;
       const controller = new AbortController();
-      const onSigint = (): void => {
+      // The first signal cancels cleanly; with the handlers gone, a second one stops at once.
+      const removeHandlers = onStopSignals(() => {
+        removeHandlers();
         controller.abort();
-      };
-      process.once('SIGINT', onSigint);
+      });
       let result: RefreshResult;
       try {
         result = await refreshEstate(app, {
@@ -32,7 +34,7 @@ export function registerScanCommand(program: Command): void {
         });
       } finally {
         progress?.finish();
-        process.off('SIGINT', onSigint);
+        removeHandlers();
       }
       if (options.json) printJson(result);
       else {

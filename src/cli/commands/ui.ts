@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { homedir } from 'node:os';
 import { appContextFrom } from '../../app/context.ts';
+import { onStopSignals } from '../stop-signals.ts';
 import { CliError, EXIT_USAGE } from '../cli-error.ts';
 
 interface UiOptions {
@@ -58,13 +59,10 @@ function portError(error: unknown, port: number | undefined): unknown {
 
 function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+    const removeHandlers = onStopSignals(() => {
+      removeHandlers();
       process.stderr.write('Stopping the dashboard.\n');
       resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    });
   });
 }
