@@ -79,9 +79,14 @@ interface RawError {
   $responseBodyText?: unknown;
 }
 
-/** An answer with a status but no `$fault` is one the SDK could not parse as an AWS error. */
+/**
+ * An answer with a status but no `$fault` is one the SDK could not parse as an AWS error; one
+ * named `Unknown` is one it parsed without finding a code where the protocol puts it (moto's
+ * S3 Control errors nest it one level deeper than AWS's).
+ */
 function isUnparseable(e: RawError): boolean {
-  return e.$fault === undefined && e.$metadata?.httpStatusCode !== undefined;
+  if (e.$metadata?.httpStatusCode === undefined) return false;
+  return e.$fault === undefined || e.name === 'Unknown';
 }
 
 /**
@@ -183,6 +188,14 @@ export function deniedByOf(message: string): DeniedBy | undefined {
   return undefined;
 }
 
+/**
+ * The action AWS's message says was denied, when it names one: the action to grant comes from
+ * the table, but an endpoint that checks another name (an emulator) says so only here.
+ */
+export function deniedActionOf(message: string): string | undefined {
+  return /not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message)?.[1];
+}
+
 /** Whether AWS's message says the deny is explicit; it is the only place AWS says so. */
 export function isExplicitDeny(message: string): boolean {
   return /explicit deny/i.test(message);
@@ -282,12 +295,13 @@ export function classifyError(error: unknown, call: FailedCallContext): ErrorCla
   const deniedBy = kind === 'explicit-deny' ? deniedByOf(message) : undefined;
   const action = findOperation(call.service, call.operation)?.action ?? 'not in the table';
   const attempts = e.$metadata?.attempts;
+  const named = kind === 'missing-permission' ? deniedActionOf(message) : undefined;
   return {
     kind,
     errorCode,
     action,
     message,
-    fix: fixFor(kind, call, action, errorCode, deniedBy, attempts),
+    fix: fixFor(kind, call, action, errorCode, deniedBy, attempts, named),
     ...(httpStatus === undefined ? {} : { httpStatus }),
     ...(deniedBy === undefined ? {} : { deniedBy }),
     ...(attempts === undefined ? {} : { attempts }),

@@ -51,12 +51,21 @@ export function fixFor(
   code: string,
   deniedBy: DeniedBy | undefined,
   attempts: number | undefined,
+  namedByAws?: string,
 ): string {
-  const lookup = `To see the denied call: ${cloudTrailLookupCommand(call)}`;
+  // Escher's policy leaves cloudtrail:LookupEvents out: the look-up is the user's to run.
+  const lookup =
+    'To see the denied call (with a principal allowed cloudtrail:LookupEvents, which ' +
+    `Escher's policy does not grant): ${cloudTrailLookupCommand(call)}`;
   const where = call.region === 'global' ? '' : ` in ${call.region}`;
   switch (kind) {
-    case 'missing-permission':
-      return `Add ${action} to the IAM policy of the principal that profile ${call.profile} uses (escher policy prints the whole policy). ${lookup}`;
+    case 'missing-permission': {
+      const otherName =
+        namedByAws !== undefined && namedByAws.toLowerCase() !== action.toLowerCase()
+          ? ` The answer names ${namedByAws}: if adding ${action} does not help, grant ${namedByAws} too (an emulator such as moto checks some calls under other names).`
+          : '';
+      return `Add ${action} to the IAM policy of the principal that profile ${call.profile} uses (escher policy prints the whole policy).${otherName} ${lookup}`;
+    }
     case 'explicit-deny':
       return `${action} is blocked by an explicit deny${deniedBy ? ` in a ${deniedBy}` : ''}; adding it to the principal’s own policy will not help. ${WHO_LIFTS[deniedBy ?? 'unknown']} ${lookup}`;
     case 'service-not-enabled':

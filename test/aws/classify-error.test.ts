@@ -1,5 +1,6 @@
 import { DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { classifyError, type FailedCallContext } from '../../src/aws/classify-error.ts';
@@ -93,6 +94,64 @@ describe('classifyError', () => {
       errorCode: 'SignatureDoesNotMatch',
       httpStatus: 403,
     });
+  });
+
+  it('reads the code moto nests too deep for S3 Control, and names both actions', async () => {
+    // moto 5.2's answer to an S3 Control read it checks as s3:GetPublicAccessBlock (measured).
+    const wire = new WireMock(() => ({
+      status: 403,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body:
+        '<?xml version="1.0" encoding="utf-8"?>\n<ErrorResponse><Errors><Error><Code>' +
+        'AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/u is not authorized ' +
+        'to perform: s3:GetPublicAccessBlock</Message><Type>Sender</Type></Error></Errors>' +
+        '</ErrorResponse>',
+    }));
+    const clients = new AwsClients(context('http://127.0.0.1:5000'), {
+      requestHandler: wire.handlerFor,
+      maxAttempts: 1,
+    });
+    const error: unknown = await clients
+      .get('s3_control', 'us-east-1')
+      .send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' }))
+      .catch((caught: unknown) => caught);
+    const failure = classifyError(error, {
+      ...TRAILS,
+      service: 's3_control',
+      operation: 'GetPublicAccessBlock',
+      regional: false,
+      customEndpoint: true,
+    });
+    expect(failure).toMatchObject({
+      kind: 'missing-permission',
+      errorCode: 'AccessDenied',
+      action: 's3:GetAccountPublicAccessBlock',
+    });
+    expect(failure.fix).toContain(
+      'Add s3:GetAccountPublicAccessBlock to the IAM policy of the principal that profile ' +
+        'escher-prod uses (escher policy prints the whole policy). The answer names ' +
+        's3:GetPublicAccessBlock: if adding s3:GetAccountPublicAccessBlock does not help, grant ' +
+        's3:GetPublicAccessBlock too',
+    );
+  });
+
+  it('names no second action when the answer names the one in the table', async () => {
+    const failure = await failureOf(
+      {
+        status: 400,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({
+          __type: 'AccessDeniedException',
+          message:
+            'User: arn:aws:iam::123456789012:user/u is not authorized to perform: ' +
+            'cloudtrail:DescribeTrails because no identity-based policy allows it',
+        }),
+      },
+      undefined,
+    );
+    expect(failure.kind).toBe('missing-permission');
+    expect(failure.fix).not.toContain('The answer names');
+    expect(failure.fix).toContain('with a principal allowed cloudtrail:LookupEvents');
   });
 
   it('calls a refused connection a network failure', async () => {

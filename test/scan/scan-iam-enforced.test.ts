@@ -85,9 +85,10 @@ describe('scanAccount against IAM-enforcing moto', () => {
         kind: 'missing-permission',
         fix:
           'Add iam:ListRoles to the IAM policy of the principal that profile escher-narrow uses ' +
-          '(escher policy prints the whole policy). To see the denied call: aws cloudtrail ' +
-          'lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=ListRoles ' +
-          '--profile escher-narrow',
+          '(escher policy prints the whole policy). To see the denied call (with a principal ' +
+          "allowed cloudtrail:LookupEvents, which Escher's policy does not grant): aws " +
+          'cloudtrail lookup-events --lookup-attributes ' +
+          'AttributeKey=EventName,AttributeValue=ListRoles --profile escher-narrow',
         message: expect.stringContaining('iam:ListRoles') as string,
       },
     ]);
