@@ -59,15 +59,17 @@ async function runCollector(run: ScanRun, collector: Collector): Promise<DomainC
     regions.map(async (region) => {
       const shown = collector.scope === 'regional' ? region : 'global';
       run.progress(collector.domain, shown, 'started');
-      try {
-        await collector.collect(run, region);
-      } catch (error) {
-        if (isAbort(error, run.signal)) throw error;
-        // A bug in one collector must not cost the other domains their results.
-        const reason = error instanceof Error ? error.message : String(error);
-        tally.gaps.push({ subject: shown, what: `scan error (${reason})` });
-      }
-      run.progress(collector.domain, shown, 'finished');
+      const read = await run.counting(async () => {
+        try {
+          await collector.collect(run, region);
+        } catch (error) {
+          if (isAbort(error, run.signal)) throw error;
+          // A bug in one collector must not cost the other domains their results.
+          const reason = error instanceof Error ? error.message : String(error);
+          tally.gaps.push({ subject: shown, what: `scan error (${reason})` });
+        }
+      });
+      run.progress(collector.domain, shown, 'finished', read);
     }),
   );
   const coverage = coverageOf(tally, collector.okText(tally), run.scanned.length);

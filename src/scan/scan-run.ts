@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AwsClients, ServiceClients } from '../aws/clients.ts';
 import { classifyError, type ErrorClassification } from '../aws/classify-error.ts';
 import type { ProfileContext } from '../aws/profile-context.ts';
@@ -43,6 +44,7 @@ export class ScanRun {
   readonly scanned: string[] = [];
   readonly failures: FailedCall[] = [];
   readonly #tallies = new Map<DomainId, DomainTally>();
+  readonly #emitted = new AsyncLocalStorage<{ records: number }>();
 
   constructor(
     ctx: ProfileContext,
@@ -94,10 +96,26 @@ export class ScanRun {
 
   async emit(record: ResourceRecord): Promise<void> {
     await this.options.sink.resource(record);
+    const counter = this.#emitted.getStore();
+    if (counter) counter.records += 1;
   }
 
-  progress(domain: DomainId | 'account', region: string, state: 'started' | 'finished'): void {
-    const count = domain === 'account' ? 0 : this.tally(domain).count('resources');
+  /**
+   * Runs one collector call and says how many records it emitted. Calls of several regions run
+   * at once, so each counts in its own async context rather than by a shared tally.
+   */
+  async counting(work: () => Promise<void>): Promise<number> {
+    const counter = { records: 0 };
+    await this.#emitted.run(counter, work);
+    return counter.records;
+  }
+
+  progress(
+    domain: DomainId | 'account',
+    region: string,
+    state: 'started' | 'finished',
+    count = 0,
+  ): void {
     this.options.onProgress?.({ domain, region, state, count });
   }
 

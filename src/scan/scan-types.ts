@@ -19,7 +19,7 @@ export interface ScanProgress {
   /** An AWS region, or `global`. */
   readonly region: string;
   readonly state: 'started' | 'finished';
-  /** Resources streamed so far by this domain in this region. */
+  /** Records this domain's read of this region streamed: 0 when it starts. */
   readonly count: number;
 }
 

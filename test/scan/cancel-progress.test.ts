@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanAccount } from '../../src/scan/scan-account.ts';
 import type { ScanProgress } from '../../src/scan/scan-types.ts';
-import { contextAt, fakeAccount, listBuckets, scanFake } from './helpers/fake-account.ts';
+import { contextAt, fakeAccount, iamList, listBuckets, scanFake } from './helpers/fake-account.ts';
 
 const buckets = Array.from({ length: 30 }, (_, i) => `bucket-${i}`);
 
@@ -28,6 +28,19 @@ describe('scan progress and cancellation', () => {
         'securityhub us-east-1',
       ].sort(),
     );
+  });
+
+  it('counts what each domain read in each region, IAM users and roles included', async () => {
+    const wire = fakeAccount()
+      .on((r) => (r.operation === 'ListBuckets' ? listBuckets(['b-1', 'b-2']) : undefined))
+      .on((r) => (r.operation === 'ListUsers' ? iamList('ListUsers', ['a', 'b', 'c']) : undefined))
+      .on((r) => (r.operation === 'ListRoles' ? iamList('ListRoles', ['r']) : undefined));
+    const events: ScanProgress[] = [];
+    await scanFake(wire, { onProgress: (event) => events.push(event) });
+    const count = (domain: string) =>
+      events.find((event) => event.domain === domain && event.state === 'finished')?.count;
+    expect([count('iam'), count('s3'), count('ec2')]).toEqual([4, 3, 0]);
+    expect(events.filter((e) => e.state === 'started').every((e) => e.count === 0)).toBe(true);
   });
 
   it('stops when the signal fires, and rejects instead of reporting a partial estate', async () => {
