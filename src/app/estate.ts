@@ -1,6 +1,7 @@
 import { CliError, EXIT_USAGE } from '../cli/cli-error.ts';
 import { DOMAINS } from '../core/domains.ts';
-import type { EstateVersion, Store, StoredProfile } from '../store/index.ts';
+import { ACCOUNT_SETTING_TYPES } from '../scan/resource-types.ts';
+import type { EstateVersion, ResourceFilter, Store, StoredProfile } from '../store/index.ts';
 import {
   countResources,
   countResourcesBy,
@@ -41,7 +42,7 @@ export function getOverview(app: AppContext): OverviewView {
     return {
       ...(version ? { version: versionView(version) } : {}),
       profiles: enabled.map((profile) => overviewOf(store, version, profile)),
-      resourceTotal: version ? countResources(store, version.id, enabledFilter(enabled)) : 0,
+      resourceTotal: version ? countResources(store, version.id, estateFilter(enabled)) : 0,
     };
   });
 }
@@ -55,6 +56,11 @@ function enabledProfiles(store: Store): StoredProfile[] {
 /** The estate is what enabled profiles see; a version also keeps what disabled ones last saw. */
 function enabledFilter(enabled: readonly StoredProfile[]): { observedByAny: string[] } {
   return { observedByAny: enabled.map((profile) => profile.name) };
+}
+
+/** What the estate's totals and charts count: enabled profiles' resources, not settings. */
+function estateFilter(enabled: readonly StoredProfile[]): ResourceFilter {
+  return { ...enabledFilter(enabled), excludeTypes: ACCOUNT_SETTING_TYPES };
 }
 
 function overviewOf(
@@ -161,12 +167,14 @@ export function getResourceCounts(app: AppContext): ResourceCounts {
   return withStore(app, (store) => {
     const version = currentVersion(store);
     if (!version) return { byType: [], byDomain: [], byRegion: [] };
-    const filter = enabledFilter(enabledProfiles(store));
+    const enabled = enabledProfiles(store);
+    const estate = estateFilter(enabled);
     return {
       version: versionView(version),
-      byType: countResourcesBy(store, version.id, 'type', filter),
-      byDomain: countResourcesBy(store, version.id, 'domain', filter),
-      byRegion: countResourcesBy(store, version.id, 'region', filter),
+      // Every type, settings too, for the Resources screen's filter; the charts count estate.
+      byType: countResourcesBy(store, version.id, 'type', enabledFilter(enabled)),
+      byDomain: countResourcesBy(store, version.id, 'domain', estate),
+      byRegion: countResourcesBy(store, version.id, 'region', estate),
     };
   });
 }

@@ -19,3 +19,10 @@ export const RESOURCE_TYPES = [
   'securityhub:finding',
   'guardduty:detector',
 ] as const;
+
+/**
+ * Records of an account's settings rather than of a resource it holds: `escher resources`
+ * lists them, but the estate's totals and charts leave them out, so that a domain's bar counts
+ * what its overview line counts.
+ */
+export const ACCOUNT_SETTING_TYPES: readonly string[] = ['s3:account-public-access-block'];

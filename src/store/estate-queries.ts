@@ -27,6 +27,8 @@ export interface ResourceFilter {
    * last saw (so re-enabling them loses nothing), which the estate's views leave out.
    */
   readonly observedByAny?: readonly string[];
+  /** Leave these types out (an account's settings, in the estate's totals). */
+  readonly excludeTypes?: readonly string[];
 }
 
 interface ResourceRow {
@@ -57,6 +59,10 @@ function whereClause(filter: ResourceFilter): { sql: string; params: (string | n
       'EXISTS (SELECT 1 FROM json_each(observed_by) o WHERE o.value IN (SELECT value FROM json_each(?)))',
     );
     params.push(JSON.stringify(filter.observedByAny));
+  }
+  if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) {
+    parts.push('type NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.excludeTypes));
   }
   if (filter.search !== undefined && filter.search !== '') {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
