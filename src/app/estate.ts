@@ -120,6 +120,7 @@ export function getDiagnostics(app: AppContext, name: string): DiagnosticsView {
       ...(profile.accessDetail !== undefined ? { accessDetail: profile.accessDetail } : {}),
       ...(version ? { version: versionView(version) } : {}),
       scanned: record !== undefined,
+      carried: record !== undefined && !record.scanned,
       ...(record?.scannedAt !== undefined ? { scannedAt: record.scannedAt } : {}),
       ...(record?.error !== undefined ? { error: record.error } : {}),
       failures: version && record ? failuresOf(store, version.id, name) : [],

@@ -83,6 +83,11 @@ export interface DiagnosticsView {
   readonly accessDetail?: string;
   readonly version?: VersionView;
   readonly scanned: boolean;
+  /**
+   * The current version did not scan this profile (it was disabled, or not named): what is
+   * shown is from its last scan, at `scannedAt`.
+   */
+  readonly carried: boolean;
   readonly scannedAt?: string;
   /** Authentication failure of the last scan, when nothing could be read. */
   readonly error?: string;

@@ -3,6 +3,7 @@ import type { FailureKind } from '../core/status.ts';
 import { domainInfo } from '../core/domains.ts';
 import type { StoredFailure } from '../store/index.ts';
 import { profileHeading, versionHeader } from './overview.ts';
+import { formatTime } from './time.ts';
 
 /** The kind of a failure in product.md's words. */
 export function kindWords(failure: Pick<StoredFailure, 'kind' | 'deniedBy'>): string {
@@ -33,6 +34,10 @@ export function renderDiagnostics(view: DiagnosticsView): string {
     return lines.join('\n');
   }
   lines.push(versionHeader(view.version));
+  if (view.carried) {
+    const when = view.scannedAt === undefined ? '' : ` at ${formatTime(view.scannedAt)}`;
+    lines.push(`Not scanned by this version (disabled, or not named); from its last scan${when}:`);
+  }
   if (view.error !== undefined) lines.push(`Sign-in failed, nothing was read: ${view.error}`);
   if (view.failures.length === 0) {
     if (view.error === undefined) lines.push('No failed calls: every call of the scan succeeded.');

@@ -62,6 +62,12 @@ describe('disabling a profile is not AWS deleting its resources', () => {
     expect(view.profiles.map((profile) => profile.name)).toEqual(['dead']);
     expect(view.resourceTotal).toBe(0);
     expect(await countListed(t)).toBe(0);
+    // Its diagnostics say they come from an earlier scan, not from the current version.
+    const diagnostics = await t.run(['profiles', 'diagnostics', 'good']);
+    expect(diagnostics.stdout).toMatch(/^EstateView version 2, /m);
+    expect(diagnostics.stdout).toMatch(
+      /^Not scanned by this version \(disabled, or not named\); from its last scan at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC:$/m,
+    );
 
     await t.run(['profiles', 'enable', 'good']);
     expect(await countListed(t, '--profile', 'good')).toBe(total);

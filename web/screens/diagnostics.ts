@@ -17,11 +17,13 @@ const KIND_WORDS: Record<string, string> = {
 /** Estate → Profile Diagnostics: every call that failed, what it means and how to fix it. */
 export async function renderDiagnostics(root: HTMLElement, wanted?: string): Promise<void> {
   const profiles = await getJson<ProfileView[]>('/api/profiles');
-  // Without a choice, start on the profile most likely to need a look.
+  // Without a choice, start on the enabled profile most likely to need a look.
+  const enabled = profiles.filter((p) => p.lifecycle === 'Enabled' || p.lifecycle === 'Active');
+  const troubled = (p: ProfileView): boolean =>
+    p.accessStatus === 'PARTIAL' || p.accessStatus === 'ERROR' || p.accessStatus === 'DISCONNECTED';
   const chosen =
     wanted ??
-    profiles.find((p) => p.accessStatus === 'PARTIAL' || p.accessStatus === 'ERROR')?.name ??
-    profiles[0]?.name;
+    (enabled.find(troubled) ?? enabled[0] ?? profiles.find(troubled) ?? profiles[0])?.name;
   const picker = h(
     'select',
     {
@@ -60,22 +62,29 @@ function summary(view: DiagnosticsView): HTMLElement {
       `${view.profile} (AWS ${account}) `,
       h('span', { class: statusClass(view.accessStatus) }, view.accessStatus),
     ),
-    view.accessDetail ? h('p', {}, view.accessDetail) : null,
-    view.error ? h('p', { class: 'message error' }, view.error) : null,
-    h(
-      'p',
-      { class: 'muted' },
-      view.scanned
-        ? `Latest scan ${formatTime(view.scannedAt)} (EstateView version ${view.version?.id ?? '—'}).`
-        : 'Not scanned yet: click Refresh Estate.',
-    ),
+    // The sign-in error is often the access detail itself: say it once.
+    view.accessDetail && view.accessDetail !== view.error ? h('p', {}, view.accessDetail) : null,
+    view.error
+      ? h('p', { class: 'message error' }, `Sign-in failed, nothing was read: ${view.error}`)
+      : null,
+    h('p', { class: 'muted' }, scanLine(view)),
   );
+}
+
+function scanLine(view: DiagnosticsView): string {
+  if (!view.scanned) return 'Not scanned yet: click Refresh Estate.';
+  const version = `EstateView version ${view.version?.id ?? '—'}`;
+  return view.carried
+    ? `Not scanned by ${version} (disabled, or not named); from its last scan, ${formatTime(view.scannedAt)}.`
+    : `Latest scan ${formatTime(view.scannedAt)} (${version}).`;
 }
 
 function failureTable(view: DiagnosticsView): HTMLElement | null {
   if (!view.scanned) return null;
   if (view.failures.length === 0) {
-    return h('p', { class: 'empty' }, `No failed calls for ${view.profile} in the latest scan.`);
+    // After a failed sign-in the summary already says that nothing was read.
+    if (view.error) return null;
+    return h('p', { class: 'empty' }, `No failed calls for ${view.profile} in its last scan.`);
   }
   const head = ['Domain', 'Region', 'Operation', 'IAM action', 'Error code', 'Kind', 'Fix'];
   return h(
