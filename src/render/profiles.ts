@@ -1,7 +1,7 @@
 import type { DiscoverResult, ProfileView } from '../app/views.ts';
-import type { ProfileWarning } from '../profiles/types.ts';
 import { renderTable } from './table.ts';
 import { formatTime } from './time.ts';
+import { warningLine } from './warning-line.ts';
 
 const KIND_WORDS: Record<ProfileView['credentialKind'], string> = {
   'static-keys': 'static keys',
@@ -52,12 +52,6 @@ export function renderProfile(profile: ProfileView): string {
     lines.push('Warnings:', ...profile.warnings.map((warning) => `  ${warningLine(warning)}`));
   }
   return lines.join('\n');
-}
-
-export function warningLine(warning: ProfileWarning): string {
-  // Line 0 is the whole file: `<path>:0` would send an editor to a line that does not exist.
-  const at = warning.line > 0 ? `${warning.file}:${warning.line}` : warning.file;
-  return `${at}: ${warning.severity}: ${warning.message}`;
 }
 
 export function renderDiscover(result: DiscoverResult): string {

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,8 @@ beforeAll(async () => {
     { name: 'escher-prod', credentials: users.readonly.credentials },
     { name: 'escher-audit', credentials: users.audit.credentials },
   ]);
+  // A section the CLI and the SDKs skip: the page must show the warning, with file and line.
+  await appendFile(sandbox.env.AWS_CONFIG_FILE ?? '', '\n[dev]\nregion = eu-west-1\n');
   started = await startDashboard({
     env: sandbox.env,
     homeDir: sandbox.homeDir,
@@ -107,8 +109,13 @@ describe('Estate in Chromium, on the sample estate', () => {
       .poll(() => row('escher-audit').locator('td').nth(1).textContent())
       .toBe('Discovered');
     expect(await page.getByTestId('profiles-message').textContent()).toBe(
-      'Discovered profiles: 2 added, 0 unchanged, 0 missing.',
+      'Discovered profiles: 2 added, 0 unchanged, 0 missing; 1 warning.',
     );
+    expect(await page.getByTestId('profile-warnings').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^\/.+\/config:\d+: warning: config section \[dev\] lacks the profile prefix, .+did you mean \[profile dev\]\?\)$/,
+      ),
+    ]);
   });
 
   it('names the config and credentials files it reads profiles from', async () => {

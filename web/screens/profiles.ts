@@ -1,5 +1,6 @@
 import { getJson, postJson } from '../api.ts';
 import { clear, formatTime, h, statusClass } from '../dom.ts';
+import { warningLine } from '../../src/render/warning-line.ts';
 import type { DiscoverResult, ProfileView, TestAccessAnswer } from '../types.ts';
 
 const CREDENTIAL_WORDS: Record<string, string> = {
@@ -18,6 +19,8 @@ export async function renderProfiles(root: HTMLElement): Promise<void> {
   const testOutput = h('section', { class: 'test-access', 'data-testid': 'test-access' });
 
   const files = h('span', { 'data-testid': 'profile-files' });
+  // What the AWS CLI or the SDKs would read differently, with file and line, as the CLI prints.
+  const warnings = h('ul', { class: 'warnings mono', 'data-testid': 'profile-warnings' });
   const reload = async (): Promise<void> => {
     const profiles = await getJson<ProfileView[]>('/api/profiles');
     clear(tableHost, profileTable(profiles, { reload, show, testOutput }));
@@ -36,6 +39,7 @@ export async function renderProfiles(root: HTMLElement): Promise<void> {
         void act(show, async () => {
           const result = await postJson<DiscoverResult>('/api/profiles/discover');
           show(discoverSummary(result));
+          clear(warnings, ...result.warnings.map((warning) => h('li', {}, warningLine(warning))));
           await reload();
         });
       },
@@ -53,6 +57,7 @@ export async function renderProfiles(root: HTMLElement): Promise<void> {
       'Escher keeps no credential: it reads them through the AWS SDK when it calls AWS.',
     ),
     message,
+    warnings,
     tableHost,
     testOutput,
   );
@@ -201,7 +206,8 @@ function discoverSummary(result: DiscoverResult): string {
     `${result.missing.length} missing`,
   ];
   const warnings = result.warnings.length;
-  return `Discovered profiles: ${parts.join(', ')}${warnings ? `; ${warnings} warnings` : ''}.`;
+  const said = warnings === 0 ? '' : `; ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+  return `Discovered profiles: ${parts.join(', ')}${said}.`;
 }
 
 /** Runs one click's work; a failure shows its message instead of vanishing. */
