@@ -77,7 +77,15 @@ export function renderDiscover(result: DiscoverResult): string {
         'were, none was marked Missing.',
     );
   }
-  sections.push(renderProfileList(result.profiles));
+  if (result.profiles.length === 0) {
+    const read = result.files.map((file) => `${file.path}${file.exists ? '' : ' (not there)'}`);
+    sections.push(
+      `No profile in ${read.join(' or ')}: create one with aws configure --profile NAME, or ` +
+        'point AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE at your files.',
+    );
+  } else {
+    sections.push(renderProfileList(result.profiles));
+  }
   if (result.warnings.length > 0) {
     sections.push(['Warnings:', ...result.warnings.map((w) => `  ${warningLine(w)}`)].join('\n'));
   }

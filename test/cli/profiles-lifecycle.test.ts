@@ -28,6 +28,16 @@ describe('escher profiles', () => {
     t.remove();
   });
 
+  it('says where it looked when the files hold no profile', async () => {
+    t.writeAws({ config: '', credentials: '' });
+    const discover = await t.run(['profiles', 'discover']);
+    expect(discover.code).toBe(0);
+    expect(discover.stdout).toMatch(
+      /^No profile in \/.+\/\.aws\/config or \/.+\/\.aws\/credentials: create one with aws configure --profile NAME, /m,
+    );
+    expect(discover.stdout).not.toContain('run `escher profiles discover`');
+  });
+
   it('discovers every profile as Discovered and lists them', async () => {
     const discover = await t.run(['profiles', 'discover']);
     expect(discover.code).toBe(0);
