@@ -1,7 +1,12 @@
 import { CliError, EXIT_USAGE } from '../cli/cli-error.ts';
 import { readProfileCatalog } from '../profiles/catalog.ts';
 import { hasControlCharacter, visible } from '../profiles/value-checks.ts';
-import type { DiscoveredProfile, ProfileCatalog, ProfileWarning } from '../profiles/types.ts';
+import type {
+  DiscoveredProfile,
+  ProfileCatalog,
+  ProfileSetting,
+  ProfileWarning,
+} from '../profiles/types.ts';
 import type { ProfileFacts, Store, StoredProfile } from '../store/index.ts';
 import {
   getStoredProfile,
@@ -16,7 +21,7 @@ import {
 import type { AppContext } from './context.ts';
 import { toProfileView } from './profile-view.ts';
 import { storeExists, unknownProfile, withStore } from './store-access.ts';
-import type { DiscoverResult, ProfileView } from './views.ts';
+import type { DiscoverResult, ProfileDetailView, ProfileView } from './views.ts';
 
 /**
  * Discover Profiles: reads the AWS files, adds new profiles as `Discovered`, marks profiles
@@ -138,8 +143,22 @@ export function listProfiles(app: AppContext): ProfileView[] {
   return withStore(app, (store) => listStoredProfiles(store).map(toProfileView));
 }
 
-export function showProfile(app: AppContext, name: string): ProfileView {
-  return withStore(app, (store) => toProfileView(requireProfile(store, name)));
+export async function showProfile(app: AppContext, name: string): Promise<ProfileDetailView> {
+  const view = withStore(app, (store) => toProfileView(requireProfile(store, name)));
+  const catalog = await readCatalog(app);
+  const found = catalog.profiles.find((profile) => profile.name === name);
+  return { ...view, settings: (found?.settings ?? []).map(shownSetting) };
+}
+
+/**
+ * A `credential_process` command line may carry a token or a password in its arguments: only
+ * the program is shown.
+ */
+function shownSetting(setting: ProfileSetting): ProfileSetting {
+  if (setting.name !== 'credential_process' || setting.value === undefined) return setting;
+  const program = setting.value.trim().split(/\s+/)[0] ?? '';
+  const hidden = setting.value.trim() === program ? '' : ' …';
+  return { ...setting, value: `${program}${hidden}` };
 }
 
 /** The stored profile, or the CliError that names it and says how to discover profiles. */

@@ -1,6 +1,11 @@
 import type { DomainId } from '../core/domains.ts';
 import type { AccessStatus, DomainStatus, LifecycleState } from '../core/status.ts';
-import type { CredentialKind, ProfileFileInfo, ProfileWarning } from '../profiles/types.ts';
+import type {
+  CredentialKind,
+  ProfileFileInfo,
+  ProfileSetting,
+  ProfileWarning,
+} from '../profiles/types.ts';
 import type { EstateVersion, StoredFailure, StoredResource } from '../store/index.ts';
 
 /** A profile as the CLI and the dashboard show it. Holds no secret. */
@@ -20,6 +25,16 @@ export interface ProfileView {
   readonly lastTested?: string;
   readonly lastRefreshed?: string;
   readonly warnings: readonly ProfileWarning[];
+}
+
+/** `escher profiles show`: the stored profile, and each setting as the files hold it now. */
+export interface ProfileDetailView extends ProfileView {
+  /**
+   * Every setting of the profile's sections with file and line, read from the files at the
+   * moment of asking; secrets without their values, a `credential_process` without its
+   * arguments. Empty when the section is gone (`Missing`).
+   */
+  readonly settings: readonly ProfileSetting[];
 }
 
 export interface DiscoverResult {

@@ -1,4 +1,5 @@
-import type { DiscoverResult, ProfileView } from '../app/views.ts';
+import type { DiscoverResult, ProfileDetailView, ProfileView } from '../app/views.ts';
+import type { ProfileSetting } from '../profiles/types.ts';
 import { renderTable } from './table.ts';
 import { formatTime } from './time.ts';
 import { warningLine } from './warning-line.ts';
@@ -30,7 +31,7 @@ export function renderProfileList(profiles: readonly ProfileView[]): string {
   );
 }
 
-export function renderProfile(profile: ProfileView): string {
+export function renderProfile(profile: ProfileDetailView): string {
   const { source } = profile;
   const lines = [
     `Profile: ${profile.name}`,
@@ -42,6 +43,11 @@ export function renderProfile(profile: ProfileView): string {
     `Credentials: ${KIND_WORDS[profile.credentialKind]}`,
     `Source: ${source.file}, [${source.section}], line ${source.line}`,
   ];
+  if (profile.settings.length > 0) {
+    lines.push('Settings:', ...settingLines(profile.settings));
+  } else if (profile.lifecycle === 'Missing') {
+    lines.push('Settings: none (its section is no longer in the files)');
+  }
   if (profile.endpointUrl) lines.push(`Endpoint: ${profile.endpointUrl}`);
   if (profile.note) lines.push(`Note: ${profile.note}`);
   lines.push(`Last tested: ${profile.lastTested ? formatTime(profile.lastTested) : 'never'}`);
@@ -90,4 +96,14 @@ export function renderDiscover(result: DiscoverResult): string {
     sections.push(['Warnings:', ...result.warnings.map((w) => `  ${warningLine(w)}`)].join('\n'));
   }
   return sections.join('\n\n');
+}
+
+/** `  region = us-east-1   ~/.aws/config:3`, secrets as `(set)`, aligned on the value. */
+function settingLines(settings: readonly ProfileSetting[]): string[] {
+  const shown = settings.map((setting) => ({
+    text: `${setting.name} = ${setting.secret ? '(set, not shown)' : (setting.value ?? '')}`,
+    at: `${setting.source.file}:${setting.source.line}`,
+  }));
+  const width = Math.max(...shown.map((entry) => entry.text.length));
+  return shown.map((entry) => `  ${entry.text.padEnd(width)}  ${entry.at}`);
 }

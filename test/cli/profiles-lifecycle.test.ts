@@ -76,9 +76,39 @@ describe('escher profiles', () => {
     expect(show.stdout).toContain(`Source: ${t.home}/.aws/config, [profile escher-prod], line 4`);
     expect(show.stdout).toContain('Credentials: assume role');
     expect(show.stdout).toContain('Note: prod read-only');
+    const config = `${t.home}/.aws/config`;
+    expect(show.stdout).toContain(
+      'Settings:\n' +
+        `  role_arn = arn:aws:iam::123456789012:role/EscherReadOnly  ${config}:5\n` +
+        `  source_profile = default                                  ${config}:6\n` +
+        `  region = us-east-1                                        ${config}:7\n`,
+    );
 
     const json = JSON.parse((await t.run(['profiles', 'show', 'escher-prod', '--json'])).stdout);
     expect(json).toMatchObject({ provider: 'AWS', note: 'prod read-only', lifecycle: 'Enabled' });
+  });
+
+  it('shows where each key was read, never its value, nor a credential_process’s arguments', async () => {
+    t.writeAws({
+      config: `${CONFIG}\n[profile tool]\ncredential_process = /opt/get-creds --token tok-123\n`,
+      credentials: CREDENTIALS,
+    });
+    await t.run(['profiles', 'discover']);
+    const credentials = `${t.home}/.aws/credentials`;
+    for (const args of [['default'], ['default', '--json'], ['tool'], ['tool', '--json']]) {
+      const shown = await t.run(['profiles', 'show', ...args]);
+      expect(shown.stdout).not.toContain(KEY_ID);
+      expect(shown.stdout).not.toContain(SECRET);
+      expect(shown.stdout).not.toContain('tok-123');
+    }
+    const text = (await t.run(['profiles', 'show', 'default'])).stdout;
+    expect(text).toContain(`  aws_access_key_id = (set, not shown)      ${credentials}:2\n`);
+    const tool = JSON.parse((await t.run(['profiles', 'show', 'tool', '--json'])).stdout) as {
+      settings: { name: string; value: string }[];
+    };
+    expect(tool.settings).toMatchObject([
+      { name: 'credential_process', value: '/opt/get-creds …' },
+    ]);
   });
 
   it('marks a profile whose section is gone Missing, and gives it back its state', async () => {

@@ -32,11 +32,13 @@ export function registerLifecycleCommands(profiles: Command): void {
 
   profiles
     .command('show')
-    .description('Show one profile: source file and line, credential kind, status, note')
+    .description(
+      'Show one profile: each setting with its file and line, credential kind, status, note',
+    )
     .argument('<name>', 'profile name')
     .option('--json', 'print JSON')
-    .action((name: string, options: JsonOption, command: Command) => {
-      const profile = showProfile(existingAppFor(command), name);
+    .action(async (name: string, options: JsonOption, command: Command) => {
+      const profile = await showProfile(existingAppFor(command), name);
       if (options.json) printJson(profile);
       else printText(renderProfile(profile));
     });
