@@ -79,6 +79,13 @@ describe('escher policy', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses --json with --explain instead of printing one of them silently', async () => {
+    const { stdout, stderr, code } = await escher('policy', '--json', '--explain');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("option '--explain' cannot be used with option '--json'");
+  });
+
   it('explains the action the seed lacks', async () => {
     const { stdout } = await escher('policy', '--explain');
     expect(stdout).toMatch(/guardduty:GetDetector\s+tell an enabled detector from a suspended one/);

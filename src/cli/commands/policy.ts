@@ -18,10 +18,15 @@ export function registerPolicyCommand(program: Command): void {
         'narrow to a vertical: inventory, finops, iam, security or operations (repeatable)',
       )
         .argParser(collectVertical)
-        .default([]),
+        .default([], 'every vertical'),
     )
     .option('--json', 'print the policy document as JSON (the default)')
-    .option('--explain', 'list each action with the calls that need it, instead of JSON')
+    .addOption(
+      new Option(
+        '--explain',
+        'list each action and why Escher calls it, instead of JSON',
+      ).conflicts('json'),
+    )
     .action((options: PolicyOptions) => {
       if (options.explain) {
         process.stdout.write(renderExplanation(explainPolicy(options.vertical)));

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { listResources } from '../../app/index.ts';
 import { CliError, EXIT_USAGE } from '../cli-error.ts';
 import { CSV_HEADER, csvRow, renderResourceTable } from '../../render/resources.ts';
+import { plural } from '../../scan/domain-tally.ts';
 import { versionHeader } from '../../render/overview.ts';
 import { RESOURCE_TYPES } from '../../scan/resource-types.ts';
 import type { StoredResource } from '../../store/index.ts';
@@ -53,7 +54,7 @@ export function registerResourcesCommand(program: Command): void {
         return;
       }
       if (!options.json && !options.csv) {
-        printText(`${versionHeader(first.version)}\n${first.total} resources\n`);
+        printText(`${versionHeader(first.version)}\n${plural(first.total, 'resource')}\n`);
       }
       // A JSON array written page by page: valid JSON without holding every resource.
       if (options.json) process.stdout.write('[');
