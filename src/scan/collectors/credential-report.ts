@@ -55,15 +55,19 @@ export function parseCredentialReport(csv: string, now: Date): CredentialReport 
   for (const line of lines) {
     const cells = line.split(',');
     const cell = (name: string): string | undefined => cells[header.indexOf(name)];
-    const keys = [1, 2].map((n) => {
+    const keys = [1, 2].flatMap((n) => {
       const lastRotated = date(cell(`access_key_${n}_last_rotated`));
       const active = flag(cell(`access_key_${n}_active`));
-      return {
-        active,
-        lastRotated,
-        ageDays: active === true ? ageDays(lastRotated, now) : null,
-        lastUsed: date(cell(`access_key_${n}_last_used_date`)),
-      };
+      // Every row has two key slots; an inactive slot never rotated holds no key at all.
+      if (active !== true && lastRotated === null) return [];
+      return [
+        {
+          active,
+          lastRotated,
+          ageDays: active === true ? ageDays(lastRotated, now) : null,
+          lastUsed: date(cell(`access_key_${n}_last_used_date`)),
+        },
+      ];
     });
     const facts: CredentialFacts = {
       arn: cell('arn') ?? '',
