@@ -8,13 +8,14 @@ export function useTempHomes(): (files: {
   config?: string | Uint8Array;
   credentials?: string | Uint8Array;
 }) => Promise<TempHome> {
-  let home: TempHome | undefined;
+  // A test may make several homes; every one is removed after it.
+  const homes: TempHome[] = [];
   afterEach(async () => {
-    await home?.cleanup();
-    home = undefined;
+    await Promise.all(homes.splice(0).map((home) => home.cleanup()));
   });
   return async (files) => {
-    home = await makeTempHome(files);
+    const home = await makeTempHome(files);
+    homes.push(home);
     return home;
   };
 }
