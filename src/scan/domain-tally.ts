@@ -118,6 +118,7 @@ export function coverageOf(
   tally: DomainTally,
   okText: string,
   regionsScanned: number,
+  counted: readonly string[] = [],
 ): DomainCoverage {
   const base = { domain: tally.domain, counts: { ...tally.counts } };
   const regional = domainInfo(tally.domain).scope === 'regional';
@@ -140,5 +141,7 @@ export function coverageOf(
     return { ...base, status: 'NOT ENABLED', detail: tally.notEnabled };
   }
   if (allOff) return { ...base, status: 'NOT ENABLED', detail: 'not enabled in any region' };
-  return { ...base, status: 'OK', detail: seen };
+  // Read in full: a count nothing added to is a real 0, so scripts find every key.
+  const zeros = Object.fromEntries(counted.map((key) => [key, 0]));
+  return { ...base, counts: { ...zeros, ...base.counts }, status: 'OK', detail: seen };
 }

@@ -72,7 +72,12 @@ async function runCollector(run: ScanRun, collector: Collector): Promise<DomainC
       run.progress(collector.domain, shown, 'finished', read);
     }),
   );
-  const coverage = coverageOf(tally, collector.okText(tally), run.scanned.length);
+  const coverage = coverageOf(
+    tally,
+    collector.okText(tally),
+    run.scanned.length,
+    collector.counted,
+  );
   await run.options.sink.coverage(coverage);
   return coverage;
 }

@@ -151,7 +151,7 @@ describe('escher overview, resources and diagnostics', () => {
     );
 
     const table = (await t.run(['resources', '--search', 'i-2'])).stdout;
-    expect(table).toContain('1 resources');
+    expect(table).toContain('\n1 resource\n');
     expect(table).toMatch(/ec2:instance\s+web,i-2\s+us-east-1\s+123456789012/);
 
     const none = await t.run(['resources', '--type', 's3:bucket', '--json']);

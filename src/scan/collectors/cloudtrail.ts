@@ -53,6 +53,7 @@ export function cloudTrailCollector(): Collector {
   return {
     domain: 'cloudtrail',
     scope: 'regional',
+    counted: ['resources'],
     okText: (tally) => `${plural(tally.count('resources'), 'trail')} found`,
     async collect(run, region) {
       const spec = {

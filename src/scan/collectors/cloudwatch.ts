@@ -51,5 +51,6 @@ export const cloudWatchCollector: Collector = {
   domain: 'cloudwatch',
   scope: 'regional',
   collect,
+  counted: ['resources'],
   okText: (tally) => plural(tally.count('resources'), 'alarm'),
 };

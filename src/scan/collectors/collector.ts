@@ -10,6 +10,8 @@ export interface Collector {
   readonly domain: DomainId;
   readonly scope: 'regional' | 'global';
   collect(run: ScanRun, region: string): Promise<void>;
+  /** The counts its line gives: an `OK` domain's JSON holds each, 0 when nothing was seen. */
+  readonly counted: readonly string[];
   /** The bracketed words of an `OK` line, e.g. `48 resources`. */
   okText(tally: DomainTally): string;
 }

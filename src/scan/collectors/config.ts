@@ -42,5 +42,6 @@ export const configCollector: Collector = {
   domain: 'config',
   scope: 'regional',
   collect,
+  counted: ['resources'],
   okText: (tally) => plural(tally.count('resources'), 'rule'),
 };

@@ -63,5 +63,6 @@ export const costExplorerCollector: Collector = {
   domain: 'costexplorer',
   scope: 'global',
   collect,
+  counted: ['periods'],
   okText: (tally) => (tally.count('periods') > 0 ? 'billing data available' : ''),
 };

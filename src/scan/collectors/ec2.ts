@@ -55,5 +55,6 @@ export const ec2Collector: Collector = {
   domain: 'ec2',
   scope: 'regional',
   collect,
+  counted: ['resources'],
   okText: (tally) => plural(tally.count('resources'), 'resource'),
 };

@@ -12,6 +12,7 @@ export function guardDutyCollector(): Collector {
   return {
     domain: 'guardduty',
     scope: 'regional',
+    counted: ['resources'],
     okText: (tally) => {
       const parts = [plural(tally.count('resources'), 'detector')];
       if (suspended.length > 0) parts.push(`suspended in ${listSome(suspended)}`);

@@ -114,6 +114,7 @@ export const iamCollector: Collector = {
   domain: 'iam',
   scope: 'global',
   collect,
+  counted: ['users', 'roles'],
   // A list that failed is left out rather than shown as zero: `142 users; roles not readable`.
   okText: (tally) => {
     const unread = new Set(tally.gaps.map((gap) => gap.subject));

@@ -50,5 +50,6 @@ export const lambdaCollector: Collector = {
   domain: 'lambda',
   scope: 'regional',
   collect,
+  counted: ['resources'],
   okText: (tally) => plural(tally.count('resources'), 'function'),
 };

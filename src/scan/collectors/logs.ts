@@ -49,5 +49,6 @@ export const logsCollector: Collector = {
   domain: 'logs',
   scope: 'regional',
   collect,
+  counted: ['resources'],
   okText: (tally) => plural(tally.count('resources'), 'log group'),
 };

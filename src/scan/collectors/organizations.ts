@@ -88,6 +88,7 @@ export const organizationsCollector: Collector = {
   domain: 'organizations',
   scope: 'global',
   collect,
+  counted: ['accounts'],
   okText: (tally) =>
     tally.count('member') === 1 && tally.count('accounts') === 0
       ? 'member account'

@@ -49,5 +49,6 @@ export const rdsCollector: Collector = {
   domain: 'rds',
   scope: 'regional',
   collect,
+  counted: ['resources'],
   okText: (tally) => plural(tally.count('resources'), 'instance'),
 };

@@ -243,6 +243,7 @@ export const s3Collector: Collector = {
   domain: 's3',
   scope: 'global',
   collect,
+  counted: ['resources'],
   // With no bucket list there is no bucket count to give, not even 0.
   okText: (tally) =>
     tally.count('resources') === 0 && tally.gaps.some((gap) => gap.subject === BUCKET_LIST)

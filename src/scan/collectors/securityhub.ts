@@ -51,5 +51,6 @@ export const securityHubCollector: Collector = {
   domain: 'securityhub',
   scope: 'regional',
   collect,
+  counted: ['resources'],
   okText: (tally) => plural(tally.count('resources'), 'finding'),
 };
