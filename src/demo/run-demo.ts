@@ -53,7 +53,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
         if (options.ui)
           await serveDashboard(sandbox, { port: options.port, out, progress, signal });
       } finally {
-        if (options.keep) progress(`kept ${sandbox.dir}; the emulator it points at is stopped`);
+        if (options.keep)
+          progress(`kept ${sandbox.dir}; the emulator its AWS config points at stops now`);
         else await sandbox.remove();
       }
       progress('stopping the emulator');
