@@ -4,6 +4,7 @@ import {
   isExplicitDeny,
   type NotEnabledCause,
 } from '../aws/classify-error.ts';
+import { NOT_AN_AWS_ANSWER } from '../aws/answer-check.ts';
 import type { ReadOperation } from '../aws/operations.ts';
 import type { CheckOutcome } from './types.ts';
 
@@ -53,6 +54,9 @@ export function classifyCallError(error: unknown, operation: ReadOperation): Che
       return { kind: 'unverified', reason: `no answer from the endpoint (${found.code})` };
     case 'not-implemented':
     case 'service-error':
+      if (found.code === NOT_AN_AWS_ANSWER) {
+        return { kind: 'unverified', reason: 'the answer did not come from AWS' };
+      }
       // Any other answer (no such resource, report not ready, even a server error) came after
       // AWS authorised the call: authorisation is the first thing a service does with a
       // request. Without an answer there is nothing to tell.

@@ -21,6 +21,7 @@ import type { ServiceId } from '../core/services.ts';
 import type { ProfileContext } from './profile-context.ts';
 import { operationOfCommand, readOnlyGuard } from './read-only-guard.ts';
 import { httpTimeouts, type HttpTimeouts } from './http-timeouts.ts';
+import { answerChecked } from './answer-check.ts';
 
 export interface ServiceClients {
   sts: STSClient;
@@ -171,6 +172,7 @@ export class AwsClients {
     const client = FACTORIES[service](config);
     const stack = client.middlewareStack as { use(plugin: Pluggable<object, object>): void };
     stack.use(readOnlyGuard(service));
+    stack.use(answerChecked(service));
     stack.use(this.#gatePlugin(`${service}:${region}`));
     stack.use(this.#countPlugin());
     stack.use(keepErrorBodyPlugin);

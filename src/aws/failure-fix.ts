@@ -1,5 +1,6 @@
 import type { FailureKind } from '../core/status.ts';
 import type { ServiceId } from '../core/services.ts';
+import { NOT_AN_AWS_ANSWER } from './answer-check.ts';
 import type { DeniedBy, FailedCallContext } from './classify-error.ts';
 
 /**
@@ -84,6 +85,9 @@ export function fixFor(
     case 'network':
       return `Could not reach the ${call.service} endpoint${where} (${code}). Check the network, a proxy, or the profile’s endpoint_url, then run the scan again.`;
     case 'service-error':
+      if (code === NOT_AN_AWS_ANSWER) {
+        return `The answer to ${call.operation}${where} did not come from AWS (no member AWS always sends): a proxy, a captive portal or another server answers at that address. Check the network, a proxy, or the profile's endpoint_url, then run the scan again.`;
+      }
       return `AWS answered ${call.operation}${where} with ${code}; run the scan again. If it persists, check the AWS Health Dashboard.`;
   }
 }

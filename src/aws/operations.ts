@@ -19,6 +19,12 @@ export interface ReadOperation {
   readonly input: 'none' | 'bucket' | 'trail' | 'detector';
   /** Why Escher makes the call, in the words `escher policy --explain` prints. */
   readonly purpose: string;
+  /**
+   * The member every answer of AWS holds (a list may be empty, never absent). An answer
+   * without it did not come from the service: a proxy's or a captive portal's page, an empty
+   * body. It fails the call instead of passing for an empty estate.
+   */
+  readonly answerHolds?: string;
 }
 
 const ALL_VERTICALS: readonly Vertical[] = ['inventory', 'finops', 'iam', 'security', 'operations'];
@@ -32,6 +38,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ALL_VERTICALS,
     input: 'none',
     purpose: 'learn which account and principal the profile signs in as',
+    answerHolds: 'Account',
   },
   {
     service: 'ec2',
@@ -41,6 +48,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ALL_VERTICALS,
     input: 'none',
     purpose: 'list the regions the account has enabled, so opt-in regions are skipped',
+    answerHolds: 'Regions',
   },
   {
     service: 'ec2',
@@ -50,6 +58,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
     purpose: 'list instances with their type, state and tags in every enabled region',
+    answerHolds: 'Reservations',
   },
   {
     service: 's3',
@@ -59,6 +68,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
     purpose: 'list the account’s buckets once',
+    answerHolds: 'Buckets',
   },
   {
     service: 's3',
@@ -113,6 +123,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['security'],
     input: 'none',
     purpose: 'read the account’s Block Public Access settings, which override each bucket’s',
+    answerHolds: 'PublicAccessBlockConfiguration',
   },
   {
     service: 'iam',
@@ -122,6 +133,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'iam', 'security'],
     input: 'none',
     purpose: 'list IAM users',
+    answerHolds: 'Users',
   },
   {
     service: 'iam',
@@ -131,6 +143,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'iam', 'security'],
     input: 'none',
     purpose: 'list IAM roles',
+    answerHolds: 'Roles',
   },
   {
     service: 'iam',
@@ -158,6 +171,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
     purpose: 'list database instances with their class, engine and tags',
+    answerHolds: 'DBInstances',
   },
   {
     service: 'lambda',
@@ -167,6 +181,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'finops', 'operations'],
     input: 'none',
     purpose: 'list functions with their runtime and memory',
+    answerHolds: 'Functions',
   },
   {
     service: 'cost_explorer',
@@ -176,6 +191,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['finops'],
     input: 'none',
     purpose: 'tell whether billing data is available, with last month’s cost',
+    answerHolds: 'ResultsByTime',
   },
   {
     service: 'cloudtrail',
@@ -185,6 +201,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['security', 'operations'],
     input: 'none',
     purpose: 'list trails, counting a multi-region trail once',
+    answerHolds: 'trailList',
   },
   {
     service: 'cloudtrail',
@@ -203,6 +220,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['operations'],
     input: 'none',
     purpose: 'list metric and composite alarms',
+    answerHolds: 'MetricAlarms',
   },
   {
     service: 'cloudwatch_logs',
@@ -212,6 +230,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['operations', 'finops'],
     input: 'none',
     purpose: 'list log groups with their retention and stored bytes',
+    answerHolds: 'logGroups',
   },
   {
     service: 'organizations',
@@ -221,6 +240,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
     purpose: 'tell a management account from a member or a standalone account',
+    answerHolds: 'Organization',
   },
   {
     service: 'organizations',
@@ -230,6 +250,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
     purpose: 'list the organization’s accounts (management account only)',
+    answerHolds: 'Accounts',
   },
   {
     service: 'config_service',
@@ -239,6 +260,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['security'],
     input: 'none',
     purpose: 'list AWS Config rules',
+    answerHolds: 'ConfigRules',
   },
   {
     service: 'securityhub',
@@ -248,6 +270,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['security'],
     input: 'none',
     purpose: 'count Security Hub findings, and learn where it is not enabled',
+    answerHolds: 'Findings',
   },
   {
     service: 'guardduty',
@@ -257,6 +280,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     verticals: ['security'],
     input: 'none',
     purpose: 'find the GuardDuty detector of each region',
+    answerHolds: 'DetectorIds',
   },
   {
     service: 'guardduty',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCallError, explicitDenyOf } from '../../src/access/classify-call.ts';
 import { bucketRegion } from '../../src/access/run-probes.ts';
+import { NotAnAwsAnswerError } from '../../src/aws/answer-check.ts';
 import { requireOperation } from '../../src/aws/operations.ts';
 import type { ServiceId } from '../../src/core/services.ts';
 
@@ -14,6 +15,14 @@ function awsError(name: string, status: number, message: string) {
 }
 
 const cases: [string, ServiceId, string, unknown, unknown][] = [
+  // A captive portal's page with HTTP 200 says nothing about permissions.
+  [
+    'an answer that did not come from AWS',
+    'lambda',
+    'ListFunctions',
+    new NotAnAwsAnswerError('ListFunctions', 'Functions', 200),
+    { kind: 'unverified', reason: 'the answer did not come from AWS' },
+  ],
   // C30: EC2 names no action; the action comes from the table, never from the message.
   [
     'C30 EC2 denial without an action name',

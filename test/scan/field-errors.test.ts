@@ -213,3 +213,43 @@ describe('C32: an explicit deny is blocked, not missing', () => {
     expect(result.deniedBy).toBeUndefined();
   });
 });
+
+describe('answers that did not come from AWS', () => {
+  // What a captive portal or a misconfigured proxy sends back with HTTP 200.
+  const portal: WireAnswer = {
+    status: 200,
+    headers: { 'content-type': 'text/html' },
+    body: '<html><body>Please sign in to the hotel network</body></html>',
+  };
+  const garbage = (operation: string): WireAnswer | undefined => {
+    if (operation === 'ListBuckets') return portal;
+    if (operation === 'ListUsers') return { status: 200, body: '' };
+    if (operation === 'ListFunctions') return { status: 200, body: '{}' };
+    return undefined;
+  };
+
+  it('fail their call instead of passing for an empty, fully read domain', async () => {
+    const { result } = await scanFake(fakeAccount().on((r) => garbage(r.operation)));
+    const shown = lines(result.coverage);
+    expect(shown.s3).toMatch(
+      /^PARTIAL \(bucket list not readable: s3:ListAllMyBuckets failed \(NotAnAwsAnswer\)\)$/,
+    );
+    expect(shown.iam).toBe(
+      'PARTIAL (0 roles; users not readable: iam:ListUsers failed (NotAnAwsAnswer))',
+    );
+    expect(shown.lambda).toBe(
+      'ERROR (us-east-1 not readable: lambda:ListFunctions failed (NotAnAwsAnswer))',
+    );
+    const failed = result.failures.filter((f) => f.errorCode === 'NotAnAwsAnswer');
+    expect(failed.map((f) => [f.operation, f.kind, f.httpStatus])).toEqual(
+      expect.arrayContaining([
+        ['ListBuckets', 'service-error', 200],
+        ['ListUsers', 'service-error', 200],
+        ['ListFunctions', 'service-error', 200],
+      ]),
+    );
+    expect(failed[0]?.fix).toContain('did not come from AWS');
+    expect(failed[0]?.fix).toContain("the profile's endpoint_url");
+    expect(result.status).toBe('PARTIAL');
+  });
+});
