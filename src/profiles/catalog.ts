@@ -9,7 +9,9 @@ import {
   settingOf,
   ssoSettingsOf,
 } from './profile-model.ts';
-import { isSecretSetting } from './secrets.ts';
+import { isSecretSetting, looksLikePastedCredential, withoutUrlPassword } from './secrets.ts';
+
+const PASTED_NAME = '(a line that looks like a pasted key or token)';
 import { checkValues, invalidValue, isValidEndpointUrl, visible } from './value-checks.ts';
 import { readSsoTokenState } from './sso-token.ts';
 import type {
@@ -33,7 +35,7 @@ export async function readProfileCatalog(input: ProfileFilesInput): Promise<Prof
     ...checkValues(set),
     ...checkProfiles(set),
     ...(await ssoLoginWarnings(set, locations.homeDir)),
-  ].map((warning) => ({ ...warning, message: visible(warning.message) }));
+  ].map((warning) => ({ ...warning, message: withoutUrlPassword(visible(warning.message)) }));
   return {
     profiles,
     warnings,
@@ -57,10 +59,12 @@ function discovered(set: ProfileFileSet, profile: MergedSection): DiscoveredProf
   const optional = (key: string, value: string | undefined): Record<string, string> =>
     value === undefined ? {} : { [key]: value };
   const settings: ProfileSetting[] = [...profile.properties.values()].map((property) => {
-    const secret = isSecretSetting(property.name);
+    // A pasted token read as a key name is a secret in the name itself.
+    const pasted = looksLikePastedCredential(property.name);
+    const secret = pasted || isSecretSetting(property.name);
     return {
-      name: property.name,
-      ...(secret ? {} : { value: property.value }),
+      name: pasted ? PASTED_NAME : property.name,
+      ...(secret ? {} : { value: withoutUrlPassword(property.value) }),
       secret,
       source: property.source,
     };
@@ -71,9 +75,11 @@ function discovered(set: ProfileFileSet, profile: MergedSection): DiscoveredProf
     ...(region?.value ? { region: region.value, regionSource: region.source } : {}),
     credentialKind,
     ...optional('accountId', accountId),
-    ...optional('endpointUrl', usable('endpoint_url')),
+    ...optional('endpointUrl', mapDefined(usable('endpoint_url'), withoutUrlPassword)),
     serviceEndpoints: Object.fromEntries(
-      Object.entries(serviceEndpointsOf(set, profile)).filter(([, url]) => isValidEndpointUrl(url)),
+      Object.entries(serviceEndpointsOf(set, profile))
+        .filter(([, url]) => isValidEndpointUrl(url))
+        .map(([service, url]) => [service, withoutUrlPassword(url)]),
     ),
     ...optional('roleArn', roleArn),
     ...optional('sourceProfile', settingOf(profile, 'source_profile')),
@@ -123,4 +129,8 @@ function environmentSource(env: NodeJS.ProcessEnv): EnvironmentSource {
     ...(region ? { region } : {}),
     defaultChainWinner: hasKeys ? 'environment-keys' : 'profile',
   };
+}
+
+function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
+  return value === undefined ? undefined : map(value);
 }

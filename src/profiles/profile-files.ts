@@ -1,6 +1,7 @@
 import { foldLineNoise } from './line-noise.ts';
 import { hasControlCharacter } from './value-checks.ts';
 import { parseIni, type IniDocument, type IniSection } from './ini-parse.ts';
+import { looksLikePastedCredential } from './secrets.ts';
 import type { IgnoredSection, ProfileWarning, SourceLocation, WarningSeverity } from './types.ts';
 
 /**
@@ -114,6 +115,8 @@ function readDocument(set: ProfileFileSet, file: ProfileFileText): IniDocument {
     warn(set, 'error', 'parse-error', `${problem.message} (line skipped)`, at(problem.line));
   }
   for (const empty of doc.emptyValuesFollowedByKeys) {
+    // A pasted value on the next line is said by its own warning, which must not quote it.
+    if (pastedCredentialAround(doc, empty.name, empty.line)) continue;
     warn(
       set,
       'warning',
@@ -125,6 +128,18 @@ function readDocument(set: ProfileFileSet, file: ProfileFileText): IniDocument {
     );
   }
   return doc;
+}
+
+function pastedCredentialAround(doc: IniDocument, name: string, line: number): boolean {
+  if (looksLikePastedCredential(name)) return true;
+  const next = doc.sections
+    .flatMap((section) => section.properties)
+    .filter((property) => property.line > line)
+    .reduce<{ writtenName: string; line: number } | undefined>(
+      (first, property) => (first === undefined || property.line < first.line ? property : first),
+      undefined,
+    );
+  return next !== undefined && looksLikePastedCredential(next.writtenName);
 }
 
 function readConfig(set: ProfileFileSet, file: ProfileFileText): void {
@@ -291,7 +306,11 @@ function mergeInto(
   merged.sources.push(source);
   for (const property of section.properties) {
     const at = { file: source.file, section: source.section, line: property.line };
+    // Read as the SDKs read it (a key of that name), but never quoted in a warning.
+    const pasted = looksLikePastedCredential(property.writtenName);
+    if (pasted) warn(set, 'warning', 'pasted-credential', PASTED_CREDENTIAL, at, name);
     if (!IDENTIFIER.test(property.writtenName)) {
+      if (pasted) continue;
       warn(
         set,
         'warning',
@@ -303,7 +322,7 @@ function mergeInto(
       );
       continue;
     }
-    if (property.writtenName !== property.name) {
+    if (property.writtenName !== property.name && !pasted) {
       warn(
         set,
         'warning',
@@ -313,6 +332,11 @@ function mergeInto(
         at,
         name,
       );
+    }
+    const pastedSub = property.subProperties?.find((sub) => looksLikePastedCredential(sub.name));
+    if (pastedSub) {
+      const line = { ...at, line: pastedSub.line };
+      warn(set, 'warning', 'pasted-credential', PASTED_CREDENTIAL, line, name);
     }
     const subProperties = property.subProperties?.length
       ? Object.fromEntries(property.subProperties.map((sub) => [sub.name, sub.value]))
@@ -325,6 +349,12 @@ function mergeInto(
     });
   }
 }
+
+// Never quotes the line: what it holds is most likely a secret.
+const PASTED_CREDENTIAL =
+  'this line looks like a key id, secret or token on a line of its own (not shown here): no ' +
+  'setting has such a name; a value belongs on its setting’s line, as in ' +
+  'aws_session_token = <token>';
 
 /** Only the first word of a bad key: the rest of such a line may be a pasted secret. */
 function firstWord(text: string): string {
