@@ -5,6 +5,7 @@ import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { ScanProgress } from '../scan/scan-types.ts';
 import type { Store, StoredCoverage } from '../store/index.ts';
 import {
+  checkStoreIntegrity,
   coverageOf,
   inTransaction,
   listStoredProfiles,
@@ -63,64 +64,76 @@ export async function refreshEstate(
 ): Promise<RefreshResult> {
   const store = openAppStore(app);
   try {
-    const targets = chooseTargets(store, options.profiles ?? []);
-    // Every known profile not scanned now keeps its last observations, disabled ones too:
-    // disabling a profile is not AWS deleting its resources, and re-enabling it loses nothing.
-    // The estate's views show only what enabled profiles see.
-    const carried = listStoredProfiles(store)
-      .filter((profile) => !targets.includes(profile.name))
-      .map((profile) => profile.name);
-    let pending: PendingVersion;
-    try {
-      pending = PendingVersion.open(store, {
-        scanned: targets,
-        carried,
-        onOpen: () => {
-          for (const name of targets) setLifecycle(store, name, 'Active');
-        },
-      });
-    } catch (error) {
-      throw asCliError(error);
-    }
-    try {
-      const outcomes = await scanAll(app, store, pending, targets, options);
-      if (options.signal?.aborted) throw cancelled();
-      const version = pending.commit();
-      for (const outcome of outcomes) {
-        recordAccess(store, outcome.name, {
-          status: outcome.accessStatus,
-          ...(outcome.error !== undefined ? { detail: outcome.error } : {}),
-          ...(outcome.accountId !== undefined ? { accountId: outcome.accountId } : {}),
-          connected: outcome.error === undefined,
-          via: 'refresh',
-        });
-      }
-      return {
-        version: {
-          id: version.id,
-          takenAt: version.completedAt ?? version.startedAt,
-          ...(version.changes ? { changes: version.changes } : {}),
-        },
-        profiles: outcomes.map((outcome) => ({
-          ...outcome,
-          coverage: coverageOf(store, version.id, outcome.name),
-        })),
-      };
-    } catch (error) {
-      pending.abandon();
-      if (options.signal?.aborted) throw cancelled();
-      throw error;
-    } finally {
-      inTransaction(store.db, () => {
-        for (const name of targets) {
-          const current = requireProfile(store, name);
-          const next = nextLifecycle(name, { state: current.lifecycle }, 'scan-end');
-          setLifecycle(store, name, next.state, current.previousLifecycle);
-        }
-      });
-    }
+    return await refreshWith(app, store, options);
+  } catch (error) {
+    throw asCliError(error, store.path);
   } finally {
     store.close();
+  }
+}
+
+async function refreshWith(
+  app: AppContext,
+  store: Store,
+  options: RefreshOptions,
+): Promise<RefreshResult> {
+  // A scan writes a whole new version: never into a file SQLite already finds damaged.
+  checkStoreIntegrity(store);
+  const targets = chooseTargets(store, options.profiles ?? []);
+  // Every known profile not scanned now keeps its last observations, disabled ones too:
+  // disabling a profile is not AWS deleting its resources, and re-enabling it loses nothing.
+  // The estate's views show only what enabled profiles see.
+  const carried = listStoredProfiles(store)
+    .filter((profile) => !targets.includes(profile.name))
+    .map((profile) => profile.name);
+  let pending: PendingVersion;
+  try {
+    pending = PendingVersion.open(store, {
+      scanned: targets,
+      carried,
+      onOpen: () => {
+        for (const name of targets) setLifecycle(store, name, 'Active');
+      },
+    });
+  } catch (error) {
+    throw asCliError(error, store.path);
+  }
+  try {
+    const outcomes = await scanAll(app, store, pending, targets, options);
+    if (options.signal?.aborted) throw cancelled();
+    const version = pending.commit();
+    for (const outcome of outcomes) {
+      recordAccess(store, outcome.name, {
+        status: outcome.accessStatus,
+        ...(outcome.error !== undefined ? { detail: outcome.error } : {}),
+        ...(outcome.accountId !== undefined ? { accountId: outcome.accountId } : {}),
+        connected: outcome.error === undefined,
+        via: 'refresh',
+      });
+    }
+    return {
+      version: {
+        id: version.id,
+        takenAt: version.completedAt ?? version.startedAt,
+        ...(version.changes ? { changes: version.changes } : {}),
+      },
+      profiles: outcomes.map((outcome) => ({
+        ...outcome,
+        coverage: coverageOf(store, version.id, outcome.name),
+      })),
+    };
+  } catch (error) {
+    pending.abandon();
+    if (options.signal?.aborted) throw cancelled();
+    throw error;
+  } finally {
+    inTransaction(store.db, () => {
+      for (const name of targets) {
+        const current = requireProfile(store, name);
+        const next = nextLifecycle(name, { state: current.lifecycle }, 'scan-end');
+        setLifecycle(store, name, next.state, current.previousLifecycle);
+      }
+    });
   }
 }
 

@@ -67,23 +67,36 @@ export function withStore<T>(
 ): T {
   const store = openAppStore(app, options);
   try {
-    return mapStoreErrors(() => work(store));
+    return work(store);
+  } catch (error) {
+    throw asCliError(error, store.path);
   } finally {
     store.close();
   }
 }
 
-export function mapStoreErrors<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    throw asCliError(error);
-  }
-}
-
-export function asCliError(error: unknown): unknown {
+/**
+ * A store refusal, or an SQLite failure while reading or writing the store at `path`, as a
+ * message that names the file and the fix. Anything else is returned as it is.
+ */
+export function asCliError(error: unknown, path?: string): unknown {
   if (error instanceof LifecycleError) return new CliError(error.message);
   if (error instanceof RefreshBusyError) return new CliError(error.message);
+  if (path === undefined || error instanceof CliError) return error;
+  const why = error instanceof Error ? error.message : String(error);
+  if (isDamagedDatabaseError(error)) return new CliError(damaged(path, why).message);
+  if (/database or disk is full|SQLITE_FULL/i.test(why)) {
+    return new CliError(
+      `the Escher store ${path} could not be written: the disk is full. The write was rolled ` +
+        'back, so nothing stored was lost; free some space, or choose another home with --home',
+    );
+  }
+  if (/readonly database|SQLITE_READONLY/i.test(why)) {
+    return new CliError(
+      `the Escher store ${path} may not be written (${why}): make it writable for your user ` +
+        `(chmod u+w ${path}), or choose another home with --home`,
+    );
+  }
   return error;
 }
 

@@ -6,7 +6,7 @@ import type { StoredProfile } from '../store/index.ts';
 import { recordAccess } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { requireProfile } from './profiles.ts';
-import { openAppStore, withStore } from './store-access.ts';
+import { withStore } from './store-access.ts';
 
 /**
  * Test Access for one known profile: resolves its credentials the way the SDK does, runs the
@@ -20,8 +20,7 @@ export async function testProfileAccess(
   const stored = withStore(app, (store) => requireProfile(store, name));
   const report = await runTest(app, stored, options.signal);
 
-  const store = openAppStore(app);
-  try {
+  withStore(app, (store) => {
     const connected = report.status === 'CONNECTED';
     recordAccess(store, name, {
       status: accessStatusOf(report),
@@ -30,9 +29,7 @@ export async function testProfileAccess(
       connected,
       via: 'test',
     });
-  } finally {
-    store.close();
-  }
+  });
   return report;
 }
 

@@ -6,9 +6,16 @@ import { terminalSafe } from '../render/terminal-safe.ts';
 // A reader that stops early (`escher resources | head`) closes the pipe; like other Unix
 // tools, Escher then ends quietly instead of failing on the next write. Whatever the command
 // stores is committed before it prints, so nothing is lost.
+// Any other failure to write (a full disk behind `escher policy > file.json`) is said in one
+// line with the fix, not as a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  const why = error.code === 'ENOSPC' ? 'no space left on the device' : error.message;
+  process.stderr.write(
+    `escher: cannot write the output (${error.code ?? 'error'}: ${why}); free space or ` +
+      'write it elsewhere, then run the command again\n',
+  );
+  process.exit(1);
 });
 
 // The one place that exits: commands return normally or throw.

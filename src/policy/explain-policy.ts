@@ -39,7 +39,7 @@ export function actionMatches(pattern: string, action: string): boolean {
 
 /** One line per action; the reason for an action beyond the seed wraps under it at 100. */
 export function renderExplanation(explained: readonly ExplainedAction[]): string {
-  const width = Math.max(...explained.map((entry) => entry.action.length));
+  const width = explained.reduce((widest, entry) => Math.max(widest, entry.action.length), 0);
   const indent = ' '.repeat(width + 2);
   const lines = explained.flatMap((entry) => {
     const head = `${entry.action.padEnd(width)}  ${entry.purposes.join('; ')}`;

@@ -84,7 +84,9 @@ function readFile(
 ): void {
   const before = set.warnings.length;
   read(set, file);
-  set.warnings.push(...foldLineNoise(file.path, set.warnings.splice(before)));
+  for (const warning of foldLineNoise(file.path, set.warnings.splice(before))) {
+    set.warnings.push(warning);
+  }
 }
 
 function warn(

@@ -104,6 +104,6 @@ function settingLines(settings: readonly ProfileSetting[]): string[] {
     text: `${setting.name} = ${setting.secret ? '(set, not shown)' : (setting.value ?? '')}`,
     at: `${setting.source.file}:${setting.source.line}`,
   }));
-  const width = Math.max(...shown.map((entry) => entry.text.length));
+  const width = shown.reduce((widest, entry) => Math.max(widest, entry.text.length), 0);
   return shown.map((entry) => `  ${entry.text.padEnd(width)}  ${entry.at}`);
 }

@@ -3,8 +3,9 @@ export function renderTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
+  // A loop, not Math.max(...cells): spreading a column of 100,000 rows overflows the stack.
   const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+    rows.reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), header.length),
   );
   const line = (cells: readonly string[]): string =>
     cells

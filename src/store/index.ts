@@ -1,6 +1,11 @@
 export { openStore, openStoreAt, inTransaction, STORE_FILE } from './database.ts';
 export type { Store, StoreOptions } from './database.ts';
-export { StoreUnusableError, isDamagedDatabaseError, damaged } from './store-file.ts';
+export {
+  StoreUnusableError,
+  checkStoreIntegrity,
+  isDamagedDatabaseError,
+  damaged,
+} from './store-file.ts';
 export type { StoreUnusableReason } from './store-file.ts';
 export { SCHEMA_VERSION, StoreTooNewError, readSchemaVersion } from './migrations.ts';
 export { nextLifecycle, LifecycleError } from './lifecycle.ts';

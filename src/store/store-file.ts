@@ -124,3 +124,14 @@ export function damaged(path: string, why: string): StoreUnusableError {
       `mv ${path} ${path}.broken, then run escher profiles discover`,
   );
 }
+
+/**
+ * SQLite's own check of every page (`quick_check`): a store damaged past its header reads
+ * fine until a query touches the bad page. It costs a read of the file, so it runs before a
+ * refresh, which writes a whole version, and not before every query.
+ */
+export function checkStoreIntegrity(store: { db: DatabaseSync; path: string }): void {
+  const rows = store.db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+  if (problems.length > 0) throw damaged(store.path, `SQLite's check: ${problems.join('; ')}`);
+}

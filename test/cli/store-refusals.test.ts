@@ -65,6 +65,25 @@ describe('an Escher home Escher cannot use', () => {
     expect(readFileSync(db).equals(garbage)).toBe(true);
   });
 
+  it('a store damaged past its header is named, and a scan does not write into it', async () => {
+    expect((await t.run(['profiles', 'discover'])).code).toBe(0);
+    expect((await t.run(['profiles', 'enable', 'alpha'])).code).toBe(0);
+    const db = join(t.escherHome, 'escher.db');
+    // Every page after the first (which holds the header and the schema) overwritten.
+    const bytes = readFileSync(db);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0xab, pageSize);
+    writeFileSync(db, bytes);
+    for (const args of [['overview'], ['profiles', 'list'], ['scan']]) {
+      const result = await t.run(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain(`the Escher store ${db} is damaged`);
+      expect(result.stderr).toContain(`mv ${db} ${db}.broken`);
+      expect(result.stderr).not.toContain('unexpected failure');
+    }
+    expect(readFileSync(db).equals(bytes)).toBe(true);
+  });
+
   it("another application's SQLite database is refused and not changed", async () => {
     mkdirSync(t.escherHome);
     const path = join(t.escherHome, 'escher.db');
