@@ -1,6 +1,6 @@
 import { DOMAINS } from '../core/domains.ts';
 import type { AccessStatus } from '../core/status.ts';
-import { CliError } from '../cli/cli-error.ts';
+import { CliError, EXIT_INTERRUPTED } from '../cli/cli-error.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { ScanProgress } from '../scan/scan-types.ts';
 import type { Store, StoredCoverage } from '../store/index.ts';
@@ -137,9 +137,11 @@ async function refreshWith(
   }
 }
 
-/** 130: the shell's code for a command stopped by Ctrl-C. */
 function cancelled(): CliError {
-  return new CliError('the refresh was cancelled; the previous EstateView stays current', 130);
+  return new CliError(
+    'the refresh was cancelled; the previous EstateView stays current',
+    EXIT_INTERRUPTED,
+  );
 }
 
 function chooseTargets(store: Store, named: readonly string[]): string[] {

@@ -1,4 +1,5 @@
 import type { AuthFailure, AuthFailureKind, TestAccessReport } from '../access/types.ts';
+import { CliError, EXIT_INTERRUPTED } from '../cli/cli-error.ts';
 import type { ProfileContext } from '../aws/profile-context.ts';
 import type { AccessStatus } from '../core/status.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
@@ -18,7 +19,16 @@ export async function testProfileAccess(
   options: { signal?: AbortSignal } = {},
 ): Promise<TestAccessReport> {
   const stored = withStore(app, (store) => requireProfile(store, name));
-  const report = await runTest(app, stored, options.signal);
+  // A stopped test proves nothing about the profile: its last status stays as it was.
+  const cancelled = () =>
+    new CliError('Test Access was cancelled; nothing was recorded', EXIT_INTERRUPTED);
+  let report: TestAccessReport;
+  try {
+    report = await runTest(app, stored, options.signal);
+  } catch (error) {
+    throw options.signal?.aborted ? cancelled() : error;
+  }
+  if (options.signal?.aborted) throw cancelled();
 
   withStore(app, (store) => {
     const connected = report.status === 'CONNECTED';

@@ -19,3 +19,5 @@ export class CliError extends Error {
 /** Exit codes: 1 for a command that ran and found a problem, 2 for bad input. */
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** 128 + SIGINT: what a shell reports for a program stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;

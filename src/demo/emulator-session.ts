@@ -1,9 +1,8 @@
 import { killAllMotoSync, startMoto, type MotoServer } from '../emulator/moto-server.ts';
-import { CliError } from '../cli/cli-error.ts';
+import { CliError, EXIT_INTERRUPTED } from '../cli/cli-error.ts';
 import { onStopSignals } from '../cli/stop-signals.ts';
 
-/** 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C. */
-export const EXIT_INTERRUPTED = 130;
+export { EXIT_INTERRUPTED } from '../cli/cli-error.ts';
 
 export interface EmulatorSession {
   readonly moto: MotoServer;

@@ -7,11 +7,29 @@ import type { ResolutionContext } from './resolution-context.ts';
 /** How long a `credential_process` may run before Escher gives up (the AWS CLI has no limit). */
 export const CREDENTIAL_PROCESS_TIMEOUT_MS = 60_000;
 
+/**
+ * The most a `credential_process` may print. Its JSON is a few hundred bytes; a command that
+ * prints without end (`yes`) is stopped here instead of filling the memory.
+ */
+export const CREDENTIAL_PROCESS_MAX_OUTPUT = 1024 * 1024;
+
 type Outcome =
   | { readonly kind: 'exited'; readonly code: number; readonly stdout: string }
   | { readonly kind: 'signal'; readonly signal: string }
   | { readonly kind: 'timeout' }
+  | { readonly kind: 'too-much-output' }
   | { readonly kind: 'spawn-failed'; readonly code: string };
+
+/** Process groups of the commands running now, so that stopping Escher stops them too. */
+const runningGroups = new Set<number>();
+
+/**
+ * Kills every `credential_process` still running, with what it started: Escher is stopping
+ * (Ctrl-C, a closed terminal), and a command in its own process group would outlive it.
+ */
+export function stopCredentialProcesses(): void {
+  for (const pid of runningGroups) killGroup(pid);
+}
 
 /**
  * Runs `credential_process` through the shell, as the SDKs do, and reads its JSON. The process
@@ -45,6 +63,11 @@ export async function processCredentials(
       throw fail(`did not finish within ${timeoutMs / 1000} s and was stopped; ${runItYourself}`);
     case 'signal':
       throw fail(`was killed by ${outcome.signal}; ${runItYourself}`);
+    case 'too-much-output':
+      throw fail(
+        `printed more than ${CREDENTIAL_PROCESS_MAX_OUTPUT / 1024 / 1024} MiB and was stopped; ` +
+          'it must print only the JSON object the AWS CLI expects',
+      );
     case 'spawn-failed':
       throw fail(`could not be started (${outcome.code})`);
     case 'exited':
@@ -87,6 +110,9 @@ function credentialsFromOutput(
     throw fail('printed no AccessKeyId and SecretAccessKey');
   }
   const expiration = typeof Expiration === 'string' ? new Date(Expiration) : undefined;
+  if (expiration && Number.isNaN(expiration.getTime())) {
+    throw fail('printed an "Expiration" that is not an ISO 8601 date');
+  }
   if (expiration && expiration.getTime() <= Date.now()) {
     throw fail(`printed credentials that expired at ${expiration.toISOString()}`);
   }
@@ -120,8 +146,15 @@ function runInOwnGroup(
       detached: true,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
+    const group = child.pid;
+    if (group !== undefined) {
+      if (runningGroups.size === 0) process.once('exit', stopCredentialProcesses);
+      runningGroups.add(group);
+    }
     const chunks: Buffer[] = [];
+    let received = 0;
     let timedOut = false;
+    let overflowed = false;
     let settled = false;
     let grace: NodeJS.Timeout | undefined;
     const settle = (outcome: Outcome): void => {
@@ -129,14 +162,25 @@ function runInOwnGroup(
       settled = true;
       clearTimeout(timer);
       clearTimeout(grace);
+      if (group !== undefined) runningGroups.delete(group);
+      if (runningGroups.size === 0) process.off('exit', stopCredentialProcesses);
       resolve(outcome);
     };
     const ended = (code: number | null, signal: NodeJS.Signals | null): void => {
       if (timedOut) settle({ kind: 'timeout' });
+      else if (overflowed) settle({ kind: 'too-much-output' });
       else if (signal) settle({ kind: 'signal', signal });
       else settle({ kind: 'exited', code: code ?? 1, stdout: Buffer.concat(chunks).toString() });
     };
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > CREDENTIAL_PROCESS_MAX_OUTPUT) {
+        if (!overflowed) killGroup(group);
+        overflowed = true;
+        return;
+      }
+      chunks.push(chunk);
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid);

@@ -37,7 +37,7 @@ describe('an output that cannot be written', () => {
     try {
       const child = spawn(process.execPath, [BIN, 'policy'], { stdio: ['ignore', full, 'pipe'] });
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
       });
       const [code] = (await once(child, 'close')) as [number];

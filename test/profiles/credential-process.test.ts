@@ -102,6 +102,30 @@ describe('credential_process that misbehaves', () => {
     );
   });
 
+  it('a process that prints without end is stopped at 1 MiB, not left to fill the memory', async () => {
+    const h = await procProfile(`yes '{"Version": 1}'`);
+    const context = await resolveProfileContext('proc', { env: {}, homeDir: h.homeDir });
+    const error = await rejection(context.credentials());
+    expect(error.message).toBe(
+      `credential_process of profile proc (${h.configPath}:3) printed more than 1 MiB and was ` +
+        'stopped; it must print only the JSON object the AWS CLI expects',
+    );
+  });
+
+  it('an Expiration that is not a date is refused, as botocore refuses it', async () => {
+    const h = await procProfile(
+      '',
+      `echo '{"Version": 1, "AccessKeyId": "AKIAEXAMPLE", "SecretAccessKey": "x", ` +
+        `"Expiration": "not-a-date"}'`,
+    );
+    const context = await resolveProfileContext('proc', { env: {}, homeDir: h.homeDir });
+    const error = await rejection(context.credentials());
+    expect(error.message).toBe(
+      `credential_process of profile proc (${h.configPath}:3) printed an "Expiration" that is ` +
+        'not an ISO 8601 date',
+    );
+  });
+
   it('a failing process shows neither its stdout nor its stderr', async () => {
     const h = await procProfile('', 'echo AKIALEAKED3\necho SECRETLEAKED >&2\nexit 3');
     const context = await resolveProfileContext('proc', { env: {}, homeDir: h.homeDir });

@@ -7,6 +7,7 @@ import { appFor, printJson, printText, type JsonOption } from './profiles/shared
 import { getOverview } from '../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../cli-error.ts';
 import { onStopSignals } from '../stop-signals.ts';
+import { stopCredentialProcesses } from '../../profiles/credential-process.ts';
 
 export function registerScanCommand(program: Command): void {
   program
@@ -24,6 +25,7 @@ export function registerScanCommand(program: Command): void {
       const removeHandlers = onStopSignals(() => {
         removeHandlers();
         controller.abort();
+        stopCredentialProcesses();
       });
       let result: RefreshResult;
       try {

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { renderTestAccess } from '../../../access/render.ts';
 import { getDiagnostics, testProfileAccess } from '../../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../../cli-error.ts';
+import { onStopSignals } from '../../stop-signals.ts';
+import { stopCredentialProcesses } from '../../../profiles/credential-process.ts';
+import type { TestAccessReport } from '../../../access/types.ts';
 import { renderDiagnostics } from '../../../render/diagnostics.ts';
 import { appFor, existingAppFor, printJson, printText, type JsonOption } from './shared.ts';
 
@@ -14,7 +17,19 @@ export function registerAccessCommands(profiles: Command): void {
     .argument('<name>', 'profile name')
     .option('--json', 'print JSON')
     .action(async (name: string, options: JsonOption, command: Command) => {
-      const report = await testProfileAccess(appFor(command), name);
+      // Ctrl-C stops the calls and any credential_process still running, then exits 130.
+      const controller = new AbortController();
+      const removeHandlers = onStopSignals(() => {
+        removeHandlers();
+        controller.abort();
+        stopCredentialProcesses();
+      });
+      let report: TestAccessReport;
+      try {
+        report = await testProfileAccess(appFor(command), name, { signal: controller.signal });
+      } finally {
+        removeHandlers();
+      }
       if (options.json) printJson(report);
       else printText(renderTestAccess(name, report));
       if (report.status !== 'CONNECTED') {
