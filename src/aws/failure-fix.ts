@@ -1,6 +1,7 @@
 import type { FailureKind } from '../core/status.ts';
 import type { ServiceId } from '../core/services.ts';
 import { NOT_AN_AWS_ANSWER } from './answer-check.ts';
+import { REPEATED_PAGE_TOKEN } from './page-guard.ts';
 import type { DeniedBy, FailedCallContext } from './classify-error.ts';
 
 /**
@@ -85,6 +86,9 @@ export function fixFor(
     case 'network':
       return `Could not reach the ${call.service} endpoint${where} (${code}). Check the network, a proxy, or the profile’s endpoint_url, then run the scan again.`;
     case 'service-error':
+      if (code === REPEATED_PAGE_TOKEN) {
+        return `${call.operation}${where} handed back a page token it had already given, so the list was stopped there: what came after is missing, not empty. Run the scan again; if it happens again, the endpoint answering is not behaving as AWS does.`;
+      }
       if (code === NOT_AN_AWS_ANSWER) {
         return `The answer to ${call.operation}${where} did not come from AWS (no member AWS always sends): a proxy, a captive portal or another server answers at that address. Check the network, a proxy, or the profile's endpoint_url, then run the scan again.`;
       }

@@ -5,6 +5,7 @@ import type { ProfileContext } from '../aws/profile-context.ts';
 import type { DomainId } from '../core/domains.ts';
 import type { ServiceId } from '../core/services.ts';
 import { DomainTally, gapReason } from './domain-tally.ts';
+import { guardedPages } from '../aws/page-guard.ts';
 import type { ScanOptions } from './scan-types.ts';
 import type { FailedCall, ResourceRecord } from './types.ts';
 
@@ -192,7 +193,7 @@ export class ScanRun {
     pages: AsyncIterable<P>,
     onPage: (page: P) => Promise<void> | void,
   ): Promise<boolean> {
-    const iterator = pages[Symbol.asyncIterator]();
+    const iterator = guardedPages(pages, spec.operation)[Symbol.asyncIterator]();
     for (;;) {
       let step: IteratorResult<P>;
       try {

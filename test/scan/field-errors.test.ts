@@ -253,3 +253,27 @@ describe('answers that did not come from AWS', () => {
     expect(result.status).toBe('PARTIAL');
   });
 });
+
+describe('a list whose answer hands back a token it already gave', () => {
+  it('stops at once and leaves the domain PARTIAL, instead of paging forever', async () => {
+    const NS = 'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"';
+    const looping: WireAnswer = {
+      status: 200,
+      headers: { 'content-type': 'text/xml' },
+      body:
+        `<DescribeInstancesResponse ${NS}><requestId>r-9</requestId><reservationSet/>` +
+        '<nextToken>loop</nextToken></DescribeInstancesResponse>',
+    };
+    const wire = fakeAccount().on((r) =>
+      r.operation === 'DescribeInstances' ? looping : undefined,
+    );
+    const { result } = await scanFake(wire);
+    expect(wire.count('DescribeInstances')).toBe(2);
+    expect(lines(result.coverage).ec2).toBe(
+      'PARTIAL (0 resources; us-east-1 not readable: ec2:DescribeInstances failed ' +
+        '(RepeatedPageToken))',
+    );
+    const failure = result.failures.find((f) => f.errorCode === 'RepeatedPageToken');
+    expect(failure?.fix).toContain('what came after is missing, not empty');
+  });
+});

@@ -3,6 +3,7 @@ import {
   type GetCostAndUsageCommandInput,
 } from '@aws-sdk/client-cost-explorer';
 import { errorCodeOf } from '../../aws/classify-error.ts';
+import { PageTokens } from '../../aws/page-guard.ts';
 import type { ScanRun } from '../scan-run.ts';
 import type { Collector } from './collector.ts';
 
@@ -30,6 +31,7 @@ async function collect(run: ScanRun, region: string): Promise<void> {
   };
   let token: string | undefined;
   let total = 0;
+  const tokens = new PageTokens(spec.operation);
   do {
     try {
       const answer = await run
@@ -41,6 +43,7 @@ async function collect(run: ScanRun, region: string): Promise<void> {
         total += Number(period.Total?.UnblendedCost?.Amount ?? 0);
       }
       token = answer.NextPageToken;
+      tokens.check(token);
     } catch (error) {
       // C25 (b): a new account has no data yet; that is an answer, not a failure.
       if (errorCodeOf(error) === 'DataUnavailableException') {

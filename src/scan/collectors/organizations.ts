@@ -1,6 +1,7 @@
 import { DescribeOrganizationCommand, paginateListAccounts } from '@aws-sdk/client-organizations';
 import { assessAwsError, isAccessDenied } from '../../aws/classify-error.ts';
 import { plural } from '../domain-tally.ts';
+import { guardedPages } from '../../aws/page-guard.ts';
 import type { ScanRun } from '../scan-run.ts';
 import { isoDate, type Collector } from './collector.ts';
 
@@ -21,7 +22,7 @@ async function listAccounts(run: ScanRun, region: string, member: boolean): Prom
   );
   let listed = 0;
   try {
-    for await (const page of pages) {
+    for await (const page of guardedPages(pages, spec.operation)) {
       tally.succeeded += 1;
       for (const account of page.Accounts ?? []) {
         if (!account.Id) continue;
