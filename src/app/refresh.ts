@@ -157,6 +157,11 @@ function chooseTargets(store: Store, named: readonly string[]): string[] {
       );
     }
     if (enabled.length === 0) {
+      const active = known.filter((profile) => profile.lifecycle === 'Active');
+      if (active.length > 0) {
+        const names = active.map((profile) => profile.name).join(', ');
+        throw new CliError(`another refresh is scanning ${names}; wait for it to finish`);
+      }
       throw new CliError(
         'no profile is enabled: run `escher profiles list`, then `escher profiles enable NAME`',
       );
@@ -168,6 +173,12 @@ function chooseTargets(store: Store, named: readonly string[]): string[] {
     const stored = requireProfile(store, name);
     if (stored.lifecycle === 'Active') {
       throw new CliError(`profile ${name} is being scanned by another refresh; wait for it`);
+    }
+    if (stored.lifecycle === 'Missing') {
+      throw new CliError(
+        `profile ${name} is Missing: its section is no longer in the AWS config or credentials ` +
+          'files; restore it and run `escher profiles discover`',
+      );
     }
     if (stored.lifecycle !== 'Enabled') {
       throw new CliError(

@@ -122,6 +122,13 @@ describe('escher profiles', () => {
     const enable = await t.run(['profiles', 'enable', 'escher-prod']);
     expect(enable.code).toBe(1);
     expect(enable.stderr).toContain('profile escher-prod is Missing');
+    // Scanning it gives the same advice as enabling it, not "enable it first".
+    const scan = await t.run(['scan', 'escher-prod']);
+    expect(scan.code).toBe(1);
+    expect(scan.stderr).toContain(
+      'profile escher-prod is Missing: its section is no longer in the AWS config or ' +
+        'credentials files; restore it and run `escher profiles discover`',
+    );
 
     t.writeAws({ config: CONFIG });
     const back = await t.run(['profiles', 'discover', '--json']);

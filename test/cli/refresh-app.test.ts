@@ -73,6 +73,18 @@ describe('refreshEstate', () => {
     await expect(refreshEstate(app, { profiles: ['flaky'] })).rejects.toThrow(
       /another refresh \(process \d+\) is writing EstateView version 1/,
     );
+    await expect(refreshEstate(app, { profiles: ['good'] })).rejects.toThrow(
+      'profile good is being scanned by another refresh; wait for it',
+    );
+    // With every other profile disabled, a refresh of "all enabled" says why it cannot start.
+    const others = listProfiles(app)
+      .filter((p) => p.lifecycle === 'Enabled')
+      .map((p) => p.name);
+    setProfilesEnabled(app, others, false);
+    await expect(refreshEstate(app)).rejects.toThrow(
+      'another refresh is scanning good; wait for it to finish',
+    );
+    setProfilesEnabled(app, others, true);
 
     controller.abort();
     const error = await outcome;
