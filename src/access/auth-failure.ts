@@ -140,11 +140,25 @@ export function resolutionFailure(error: ProfileResolutionError, facts: ProfileF
     case 'no-credentials':
       return withFix(authFailure('no-credentials', profile));
     case 'sso-expired':
-    case 'sso-failed':
       return withFix(authFailure('sso-expired', profile));
+    case 'sso-failed': {
+      // Only the portal's refusal of the token means a new login; silence or a server error
+      // is a network or portal problem, which `aws sso login` does not fix.
+      const code = errorCodeOf(error.cause);
+      if (isUnanswered(error.cause)) {
+        return authFailure('unreachable', profile, { code, endpoint: 'the SSO portal' });
+      }
+      return authFailure('other', profile, { code, message: error.message });
+    }
     case 'assume-role-failed': {
       const code = errorCodeOf(error.cause);
       if (refusedByAws(error.cause)) return authFailure('keys-rejected', profile, { code });
+      if (isUnanswered(error.cause)) {
+        return authFailure('unreachable', profile, {
+          code,
+          ...(facts.endpointUrl ? { endpoint: facts.endpointUrl } : {}),
+        });
+      }
       return authFailure('role-not-assumable', profile, {
         ...(error.cause === undefined ? {} : { code }),
         ...(facts.roleArn ? { roleArn: facts.roleArn } : {}),
