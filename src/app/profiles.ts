@@ -196,12 +196,16 @@ export function setProfilesEnabled(
 export function annotateProfile(app: AppContext, name: string, note: string): ProfileView {
   const trimmed = note.trim();
   if (trimmed.length > 500) {
-    throw new CliError(`the note for ${name} is ${trimmed.length} characters; keep it under 500`);
-  }
-  if (hasControlCharacter(trimmed)) {
     throw new CliError(
-      `the note for ${name} holds a control character (${visible(trimmed)}); ` +
-        'write it as plain text',
+      `the note for ${name} is ${trimmed.length} characters; keep it under 500`,
+      EXIT_USAGE,
+    );
+  }
+  // A note is one line of a table: a line break would draw a row of its own.
+  if (hasControlCharacter(trimmed) || /[\n\t]/.test(trimmed)) {
+    throw new CliError(
+      `the note for ${name} holds a line break or control character (${visible(trimmed)}); ` +
+        'write it as one line of plain text',
       EXIT_USAGE,
     );
   }

@@ -1,8 +1,11 @@
+import { oneLine } from './terminal-safe.ts';
+
 /** Columns padded to their widest cell; the last column is never padded. */
 export function renderTable(
   headers: readonly string[],
-  rows: readonly (readonly string[])[],
+  cellRows: readonly (readonly string[])[],
 ): string {
+  const rows = cellRows.map((row) => row.map(oneLine));
   // A loop, not Math.max(...cells): spreading a column of 100,000 rows overflows the stack.
   const widths = headers.map((header, column) =>
     rows.reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), header.length),

@@ -10,6 +10,30 @@ describe('terminalSafe', () => {
     expect(terminalSafe('ünïcode ✓ 名前')).toBe('ünïcode ✓ 名前');
   });
 
+  it('shows bidirectional overrides and zero-width characters, so one name cannot pass for another', () => {
+    expect(terminalSafe('prod\u200b')).toBe('prod\\u{200b}');
+    expect(terminalSafe('invoice\u202efdp.exe')).toBe('invoice\\u{202e}fdp.exe');
+    expect(terminalSafe('a\u2066b\u2069\ufeff')).toBe('a\\u{2066}b\\u{2069}\\u{feff}');
+  });
+
+  it('keeps a tag value with a line break inside its cell, so it draws no row of its own', () => {
+    const table = renderResourceTable([
+      {
+        account: '123456789012',
+        type: 'ec2:instance',
+        id: 'i-1',
+        domain: 'ec2',
+        region: 'us-east-1',
+        name: 'web-1\nghost-9   ec2:instance  us-east-1',
+        tags: {},
+        attributes: {},
+        observedBy: ['prod'],
+      },
+    ]);
+    expect(table.split('\n')).toHaveLength(2);
+    expect(table).toContain('web-1\\nghost-9');
+  });
+
   it('makes a resource table with a hostile name safe to print', () => {
     const table = renderResourceTable([
       {
