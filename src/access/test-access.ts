@@ -46,6 +46,7 @@ export async function testAccess(
     region: ctx.region,
     credentials: () => Promise.resolve(credentials),
     endpointFor: (service) => ctx.endpointFor(service),
+    ...(ctx.network === undefined ? {} : { network: ctx.network }),
   };
   const clients = new AccessClients(signedIn, opts.clients);
   try {

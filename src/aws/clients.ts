@@ -20,7 +20,7 @@ import type { EndpointV2, Pluggable } from '@smithy/types';
 import type { ServiceId } from '../core/services.ts';
 import type { ProfileContext } from './profile-context.ts';
 import { operationOfCommand, readOnlyGuard } from './read-only-guard.ts';
-import { httpTimeouts, type HttpTimeouts } from './http-timeouts.ts';
+import { requestHandler } from './network.ts';
 import { answerChecked } from './answer-check.ts';
 
 export interface ServiceClients {
@@ -48,7 +48,7 @@ interface BaseConfig {
   endpoint?: string;
   maxAttempts: number;
   retryStrategy?: ConfiguredRetryStrategy;
-  requestHandler: HttpHandler | HttpTimeouts;
+  requestHandler: HttpHandler;
 }
 
 const FACTORIES: { [S in ServiceId]: (config: BaseConfig) => ServiceClients[S] } = {
@@ -163,7 +163,17 @@ export class AwsClients {
       maxAttempts,
       requestHandler:
         options.requestHandler?.(service, region) ??
-        httpTimeouts(options.requestTimeoutMs, options.connectionTimeoutMs),
+        requestHandler(
+          {
+            ...(options.requestTimeoutMs === undefined
+              ? {}
+              : { requestTimeoutMs: options.requestTimeoutMs }),
+            ...(options.connectionTimeoutMs === undefined
+              ? {}
+              : { connectionTimeoutMs: options.connectionTimeoutMs }),
+          },
+          this.#ctx.network,
+        ),
       ...(endpoint === undefined ? {} : { endpoint }),
       ...(options.retryDelayMs
         ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, options.retryDelayMs) }

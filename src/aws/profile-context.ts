@@ -1,5 +1,6 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ServiceId } from '../core/services.ts';
+import type { NetworkSettings } from './network.ts';
 
 /**
  * Everything needed to call AWS as one profile, resolved the way the AWS SDK resolves it.
@@ -12,4 +13,6 @@ export interface ProfileContext {
   readonly credentials: AwsCredentialIdentityProvider;
   /** The endpoint URL for a service: per-service setting, then global, else undefined (AWS). */
   endpointFor(service: ServiceId): string | undefined;
+  /** The proxy and the trusted certificates requests go through; the defaults when absent. */
+  readonly network?: NetworkSettings;
 }

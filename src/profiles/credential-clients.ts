@@ -2,7 +2,8 @@ import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { httpTimeouts } from '../aws/http-timeouts.ts';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import { requestHandler, type NetworkSettings } from '../aws/network.ts';
 import { isCredentialOperation } from '../aws/operations.ts';
 
 /**
@@ -14,6 +15,7 @@ import { isCredentialOperation } from '../aws/operations.ts';
 interface ClientTarget {
   readonly region: string;
   readonly endpoint?: string;
+  readonly network?: NetworkSettings;
 }
 
 export class CredentialOperationRefused extends Error {
@@ -49,12 +51,12 @@ function guard<T>(client: T, service: string): T {
   return client;
 }
 
-// Every credential client gets the same time limits as the scan's: an endpoint that never
-// answers must fail resolution, not hang it.
+// Every credential client gets the scan's time limits (an endpoint that never answers must
+// fail resolution, not hang it), proxy and trusted certificates.
 const endpointOption = (
   target: ClientTarget,
-): { endpoint?: string; requestHandler: ReturnType<typeof httpTimeouts> } => ({
-  requestHandler: httpTimeouts(),
+): { endpoint?: string; requestHandler: NodeHttpHandler } => ({
+  requestHandler: requestHandler({}, target.network),
   ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
 });
 

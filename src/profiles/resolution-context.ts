@@ -1,3 +1,4 @@
+import type { NetworkSettings } from '../aws/network.ts';
 import type { ProfileFileSet } from './profile-files.ts';
 import { endpointOf, settingOf } from './profile-model.ts';
 
@@ -12,6 +13,8 @@ export interface ResolutionContext {
   readonly region: string;
   /** How long `credential_process` may run; tests shorten it. */
   readonly credentialProcessTimeoutMs?: number;
+  /** The proxy and trusted certificates of every request, credential exchanges too. */
+  readonly network?: NetworkSettings;
 }
 
 /**
@@ -22,12 +25,16 @@ export function targetFor(
   context: ResolutionContext,
   stepProfile: string,
   service: string,
-): { region: string; endpoint?: string } {
+): { region: string; endpoint?: string; network?: NetworkSettings } {
   const own = context.set.profiles.get(stepProfile);
   const requested = context.set.profiles.get(context.profile);
   const region = settingOf(own, 'region') ?? context.region;
   const endpoint =
     (own && endpointOf(context.set, own, service)) ??
     (requested && endpointOf(context.set, requested, service));
-  return endpoint === undefined ? { region } : { region, endpoint };
+  return {
+    region,
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(context.network === undefined ? {} : { network: context.network }),
+  };
 }

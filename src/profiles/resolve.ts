@@ -4,6 +4,7 @@ import { chainProvider } from './chain-provider.ts';
 import { planCredentialChain } from './credential-plan.ts';
 import { configureCommand, ProfileResolutionError } from './errors.ts';
 import { loadProfileFiles, type LoadedProfileFiles, type ProfileFilesInput } from './load-files.ts';
+import { networkSettingsOf } from './network-settings.ts';
 import { endpointOf, settingOf } from './profile-model.ts';
 import type { ResolutionContext } from './resolution-context.ts';
 import { ssoTokenState } from './sso-credentials.ts';
@@ -35,12 +36,14 @@ export async function resolveProfileContext(
   if (!profile) throw notFound(name, loaded);
 
   const region = settingOf(profile, 'region') ?? DEFAULT_REGION;
+  const network = await networkSettingsOf(name, profile, input.env, locations.homeDir);
   const context: ResolutionContext = {
     set,
     env: input.env,
     homeDir: locations.homeDir,
     profile: name,
     region,
+    network,
     ...(input.credentialProcessTimeoutMs === undefined
       ? {}
       : { credentialProcessTimeoutMs: input.credentialProcessTimeoutMs }),
@@ -73,6 +76,7 @@ export async function resolveProfileContext(
     region,
     credentials: chainProvider(context, plan.steps),
     endpointFor: (service: ServiceId) => endpointOf(set, profile, service),
+    network,
   };
 }
 

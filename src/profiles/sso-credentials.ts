@@ -101,6 +101,7 @@ export async function ssoCredentials(
   const client = credentialSsoClient({
     region: sso.region,
     ...ssoEndpoint(context, profileName, 'sso'),
+    ...(context.network === undefined ? {} : { network: context.network }),
   });
   try {
     const response = await client.send(
@@ -145,6 +146,7 @@ async function refreshToken(
   const client = credentialOidcClient({
     region: sso.region,
     ...ssoEndpoint(context, sso.profileName, 'sso_oidc'),
+    ...(context.network === undefined ? {} : { network: context.network }),
   });
   try {
     const response = await client.send(

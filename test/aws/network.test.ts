@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AwsClients } from '../../src/aws/clients.ts';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { resolveProfileContext } from '../../src/profiles/resolve.ts';
+import { makeTempHome, type TempHome } from '../profiles/temp-home.ts';
+
+const TLS = new URL('../fixtures/tls/', import.meta.url).pathname;
+const IDENTITY =
+  '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">' +
+  '<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/escher</Arn>' +
+  '<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult>' +
+  '<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>';
+const KEYS = 'aws_access_key_id = AKIANETWORKTEST00001\naws_secret_access_key = x\n';
+
+/** Answers every request as STS's GetCallerIdentity, and keeps what it was asked. */
+function answerIdentity(seen: string[]) {
+  return (request: IncomingMessage, response: import('node:http').ServerResponse) => {
+    seen.push(`${request.method ?? ''} ${request.url ?? ''}`);
+    request.resume();
+    response.writeHead(200, { 'content-type': 'text/xml' });
+    response.end(IDENTITY);
+  };
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+async function whoAmI(home: TempHome, profile: string, env: NodeJS.ProcessEnv = {}) {
+  const ctx = await resolveProfileContext(profile, { env, homeDir: home.homeDir });
+  const clients = new AwsClients(ctx, { maxAttempts: 1 });
+  try {
+    return await clients.get('sts', 'us-east-1').send(new GetCallerIdentityCommand({}));
+  } finally {
+    clients.destroy();
+  }
+}
+
+describe('requests go out as the AWS CLI sends them', () => {
+  const seen: string[] = [];
+  const tls = createHttpsServer(
+    { key: readFileSync(`${TLS}loopback.key`), cert: readFileSync(`${TLS}loopback.crt`) },
+    answerIdentity(seen),
+  );
+  const proxy = createHttpServer(answerIdentity(seen));
+  let home: TempHome;
+  let tlsPort: number;
+  let proxyPort: number;
+
+  beforeAll(async () => {
+    tlsPort = await listen(tls);
+    proxyPort = await listen(proxy);
+    home = await makeTempHome({
+      config:
+        `[profile tls]\nregion = us-east-1\nendpoint_url = https://127.0.0.1:${tlsPort}\n` +
+        `[profile trusted]\nregion = us-east-1\nendpoint_url = https://127.0.0.1:${tlsPort}\n` +
+        `ca_bundle = ${TLS}loopback.crt\n` +
+        '[profile proxied]\nregion = us-east-1\nendpoint_url = http://aws.example.invalid\n' +
+        '[profile badbundle]\nregion = us-east-1\nca_bundle = /nowhere/bundle.pem\n',
+      credentials: ['tls', 'trusted', 'proxied', 'badbundle']
+        .map((name) => `[${name}]\n${KEYS}`)
+        .join(''),
+    });
+  });
+  afterAll(async () => {
+    tls.close();
+    proxy.close();
+    await home.cleanup();
+  });
+
+  it('refuses a certificate nothing vouches for', async () => {
+    await expect(whoAmI(home, 'tls')).rejects.toMatchObject({
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
+  });
+
+  it('trusts the certificates of the profile’s ca_bundle, and of AWS_CA_BUNDLE', async () => {
+    expect((await whoAmI(home, 'trusted')).Account).toBe('123456789012');
+    const viaEnv = await whoAmI(home, 'tls', { AWS_CA_BUNDLE: `${TLS}loopback.crt` });
+    expect(viaEnv.Account).toBe('123456789012');
+  });
+
+  it('names a ca_bundle it cannot read, with its file and line, before any call', async () => {
+    await expect(
+      resolveProfileContext('badbundle', { env: {}, homeDir: home.homeDir }),
+    ).rejects.toThrow(
+      `ca_bundle (${home.configPath}:13) names /nowhere/bundle.pem, which cannot be read ` +
+        '(ENOENT); fix the path or remove the setting',
+    );
+  });
+
+  it('sends through the proxy HTTP_PROXY names, unless NO_PROXY lists the host', async () => {
+    seen.length = 0;
+    const viaProxy = { HTTP_PROXY: `http://127.0.0.1:${proxyPort}` };
+    expect((await whoAmI(home, 'proxied', viaProxy)).Account).toBe('123456789012');
+    expect(seen).toEqual(['POST http://aws.example.invalid/']);
+
+    await expect(
+      whoAmI(home, 'proxied', { ...viaProxy, NO_PROXY: 'aws.example.invalid' }),
+    ).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+});
