@@ -79,6 +79,7 @@ function overviewOf(
       ...base,
       ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}),
       scanned: false,
+      carried: false,
       domains: [],
       failedCalls: 0,
     };
@@ -99,6 +100,7 @@ function overviewOf(
     ...base,
     ...(accountId !== undefined ? { accountId } : {}),
     scanned: true,
+    carried: !record.scanned,
     ...(record.scannedAt !== undefined ? { scannedAt: record.scannedAt } : {}),
     ...(record.error !== undefined ? { error: record.error } : {}),
     domains,

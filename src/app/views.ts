@@ -77,6 +77,8 @@ export interface OverviewProfile {
   readonly accessStatus: AccessStatus;
   /** False when the current version holds nothing from this profile. */
   readonly scanned: boolean;
+  /** The current version's refresh did not scan it: its lines are from its last scan. */
+  readonly carried: boolean;
   readonly scannedAt?: string;
   /** Why nothing could be read, when authentication failed. */
   readonly error?: string;

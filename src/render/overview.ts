@@ -46,6 +46,7 @@ function profileBlock(profile: OverviewProfile): string[] {
     lines.push(`Not scanned yet: run \`escher scan ${profile.name}\``);
     return lines;
   }
+  if (profile.carried) lines.push(carriedLine(profile.scannedAt));
   for (const domain of profile.domains) {
     lines.push(`${domain.label}: ${domain.status}${domain.detail ? ` (${domain.detail})` : ''}`);
   }
@@ -56,4 +57,10 @@ function followUp(profile: OverviewProfile): string[] {
   if (profile.error !== undefined || profile.failedCalls === 0) return [];
   const calls = profile.failedCalls === 1 ? '1 failed call' : `${profile.failedCalls} failed calls`;
   return [`${profile.name}: ${calls}; see \`escher profiles diagnostics ${profile.name}\``];
+}
+
+/** A profile this refresh did not scan keeps its last lines; they say how old they are. */
+export function carriedLine(scannedAt: string | undefined): string {
+  const when = scannedAt === undefined ? '' : ` at ${formatTime(scannedAt)}`;
+  return `(not scanned by this refresh: as of its last scan${when})`;
 }

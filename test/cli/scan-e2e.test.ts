@@ -147,7 +147,16 @@ describe('escher scan against the emulator', () => {
     // Domains in the overview's order, as the text prints them.
     const coverage = JSON.parse(scan.stdout).profiles[0].coverage as { domain: string }[];
     expect(coverage.map((line) => line.domain)).toEqual([...DOMAIN_IDS]);
-    expect((await t.run(['overview'])).stdout).toContain('changes since previous: +0 −0 ~0');
+    const overview = (await t.run(['overview'])).stdout;
+    expect(overview).toContain('changes since previous: +0 −0 ~0');
+    // escher-audit was not scanned by this refresh: its block says how old its lines are.
+    const blocks = overview.split('\n\n');
+    const audit = blocks.find((block) => block.startsWith('escher-audit (AWS')) ?? '';
+    const prod = blocks.find((block) => block.startsWith('escher-prod (AWS')) ?? '';
+    expect(audit.split('\n')[1]).toMatch(
+      /^\(not scanned by this refresh: as of its last scan at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)$/,
+    );
+    expect(prod.split('\n')[1]).toMatch(/^EC2 Instances: OK/);
   });
 
   it('leaves no key or secret in the Escher home or the output', async () => {

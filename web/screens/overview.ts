@@ -79,6 +79,13 @@ function profileBlock(profile: OverviewProfile): HTMLElement {
       h('span', { class: statusClass(profile.accessStatus) }, profile.accessStatus),
     ),
     profile.scanned ? null : h('p', { class: 'empty' }, 'Not scanned yet: click Refresh Estate.'),
+    profile.carried
+      ? h(
+          'p',
+          { class: 'muted', 'data-testid': 'carried' },
+          `Not scanned by this refresh: as of its last scan, ${formatTime(profile.scannedAt)}.`,
+        )
+      : null,
     profile.error ? h('p', { class: 'message error' }, profile.error) : null,
     h('ul', { class: 'domain-lines' }, profile.domains.map(domainLine)),
     profile.failedCalls > 0
