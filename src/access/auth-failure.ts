@@ -1,3 +1,4 @@
+import { profileOption } from '../core/shell-words.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { CredentialKind } from '../profiles/types.ts';
 import {
@@ -32,7 +33,7 @@ export function authFailure(
   detail: { code?: string; roleArn?: string; endpoint?: string; message?: string } = {},
 ): AuthFailure {
   const code = detail.code ? ` (${detail.code})` : '';
-  const configure = `aws configure --profile ${profile}`;
+  const configure = `aws configure ${profileOption(profile)}`;
   const base = detail.code ? { code: detail.code } : {};
   switch (kind) {
     case 'profile-not-found':
@@ -49,7 +50,7 @@ export function authFailure(
         kind,
         ...base,
         summary: `SSO session expired${code}`,
-        fix: `aws sso login --profile ${profile}`,
+        fix: `aws sso login ${profileOption(profile)}`,
       };
     case 'keys-rejected':
       return { kind, ...base, summary: `AWS rejected the access keys${code}`, fix: configure };
@@ -79,7 +80,7 @@ export function authFailure(
         kind,
         ...base,
         summary: detail.message ?? `Sign-in failed${code}`,
-        fix: `aws sts get-caller-identity --profile ${profile}`,
+        fix: `aws sts get-caller-identity ${profileOption(profile)}`,
       };
   }
 }

@@ -1,3 +1,4 @@
+import { profileArgument } from '../core/shell-words.ts';
 import { DOMAINS } from '../core/domains.ts';
 import type { AccessStatus } from '../core/status.ts';
 import { CliError, EXIT_INTERRUPTED } from '../cli/cli-error.ts';
@@ -183,7 +184,7 @@ function chooseTargets(store: Store, named: readonly string[]): string[] {
     if (stored.lifecycle !== 'Enabled') {
       throw new CliError(
         `profile ${name} is ${stored.lifecycle}, not Enabled: ` +
-          `run \`escher profiles enable ${name}\` first`,
+          `run \`escher profiles enable ${profileArgument(name)}\` first`,
       );
     }
   }

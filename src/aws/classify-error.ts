@@ -1,3 +1,4 @@
+import { profileArgument } from '../core/shell-words.ts';
 import type { FailureKind } from '../core/status.ts';
 import type { ServiceId } from '../core/services.ts';
 import {
@@ -323,6 +324,6 @@ function localCredentialFailure(
     message: redactSecrets(error.message),
     fix:
       error.fixCommand ??
-      `fix the credentials of profile ${error.profile}, then run escher profiles test ${error.profile}`,
+      `fix the credentials of profile ${error.profile}, then run escher profiles test ${profileArgument(error.profile)}`,
   };
 }

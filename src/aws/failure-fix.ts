@@ -1,3 +1,4 @@
+import { profileOption } from '../core/shell-words.ts';
 import type { FailureKind } from '../core/status.ts';
 import type { ServiceId } from '../core/services.ts';
 import { NOT_AN_AWS_ANSWER } from './answer-check.ts';
@@ -14,7 +15,7 @@ export function cloudTrailLookupCommand(call: FailedCallContext): string {
   const region = call.region !== call.homeRegion && call.region !== 'global';
   return (
     'aws cloudtrail lookup-events --lookup-attributes ' +
-    `AttributeKey=EventName,AttributeValue=${call.operation} --profile ${call.profile}` +
+    `AttributeKey=EventName,AttributeValue=${call.operation} ${profileOption(call.profile)}` +
     (region ? ` --region ${call.region}` : '')
   );
 }
@@ -82,7 +83,7 @@ export function fixFor(
     case 'not-implemented':
       return `The endpoint this profile points at does not implement ${call.operation}; AWS itself does. This data cannot be read from that endpoint.`;
     case 'auth-failed':
-      return `The credentials of profile ${call.profile} were rejected (${code}). Run aws configure --profile ${call.profile} (access keys) or aws sso login --profile ${call.profile} (SSO), then try again.`;
+      return `The credentials of profile ${call.profile} were rejected (${code}). Run aws configure ${profileOption(call.profile)} (access keys) or aws sso login ${profileOption(call.profile)} (SSO), then try again.`;
     case 'network':
       return `Could not reach the ${call.service} endpoint${where} (${code}). Check the network, a proxy, or the profile’s endpoint_url, then run the scan again.`;
     case 'service-error':

@@ -1,3 +1,4 @@
+import { profileOption } from '../core/shell-words.ts';
 import { loadProfileFiles, type ProfileFilesInput } from './load-files.ts';
 import { checkProfiles } from './profile-checks.ts';
 import type { MergedSection, ProfileFileSet } from './profile-files.ts';
@@ -110,7 +111,7 @@ async function ssoLoginWarnings(set: ProfileFileSet, homeDir: string): Promise<P
           ? `profile ${profile.name} has no cached SSO login: run aws sso login --profile ` +
             profile.name
           : `the SSO login of profile ${profile.name} expired at ${state.expiresAt}: run aws ` +
-            `sso login --profile ${profile.name}`,
+            `sso login ${profileOption(profile.name)}`,
       file: at.file,
       line: at.line,
       profile: profile.name,

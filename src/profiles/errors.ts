@@ -1,3 +1,4 @@
+import { profileOption } from '../core/shell-words.ts';
 import { visible } from './value-checks.ts';
 
 /**
@@ -43,14 +44,9 @@ export class ProfileResolutionError extends Error {
 }
 
 export const configureCommand = (profile: string): string =>
-  `aws configure --profile ${quoteArg(profile)}`;
+  `aws configure ${profileOption(profile)}`;
 export const ssoLoginCommand = (profile: string): string =>
-  `aws sso login --profile ${quoteArg(profile)}`;
-
-/** Quotes a profile name for a shell only when it needs it (names may hold spaces). */
-function quoteArg(value: string): string {
-  return /^[A-Za-z0-9\-_/.%@:+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+  `aws sso login ${profileOption(profile)}`;
 
 /** The AWS error's name and message, without anything else the SDK attached. */
 export function describeAwsError(error: unknown): string {

@@ -1,3 +1,4 @@
+import { profileArgument } from '../core/shell-words.ts';
 import type { DiagnosticsView } from '../app/views.ts';
 import type { FailureKind } from '../core/status.ts';
 import { domainInfo } from '../core/domains.ts';
@@ -30,7 +31,7 @@ export function renderDiagnostics(view: DiagnosticsView): string {
     `Access status: ${view.accessStatus}${view.accessDetail ? ` (${view.accessDetail})` : ''}`,
   );
   if (!view.version || !view.scanned) {
-    lines.push(`Not scanned yet: run \`escher scan ${view.profile}\``);
+    lines.push(`Not scanned yet: run \`escher scan ${profileArgument(view.profile)}\``);
     return lines.join('\n');
   }
   lines.push(versionHeader(view.version));

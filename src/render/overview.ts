@@ -1,3 +1,4 @@
+import { profileArgument } from '../core/shell-words.ts';
 import type { OverviewProfile, OverviewView, VersionView } from '../app/views.ts';
 import { formatTime } from './time.ts';
 
@@ -43,7 +44,7 @@ export function profileHeading(profile: { name: string; accountId?: string }): s
 function profileBlock(profile: OverviewProfile): string[] {
   const lines = [profileHeading(profile)];
   if (!profile.scanned) {
-    lines.push(`Not scanned yet: run \`escher scan ${profile.name}\``);
+    lines.push(`Not scanned yet: run \`escher scan ${profileArgument(profile.name)}\``);
     return lines;
   }
   if (profile.carried) lines.push(carriedLine(profile.scannedAt));
@@ -56,7 +57,9 @@ function profileBlock(profile: OverviewProfile): string[] {
 function followUp(profile: OverviewProfile): string[] {
   if (profile.error !== undefined || profile.failedCalls === 0) return [];
   const calls = profile.failedCalls === 1 ? '1 failed call' : `${profile.failedCalls} failed calls`;
-  return [`${profile.name}: ${calls}; see \`escher profiles diagnostics ${profile.name}\``];
+  return [
+    `${profile.name}: ${calls}; see \`escher profiles diagnostics ${profileArgument(profile.name)}\``,
+  ];
 }
 
 /** A profile this refresh did not scan keeps its last lines; they say how old they are. */

@@ -1,3 +1,4 @@
+import { profileArgument } from '../core/shell-words.ts';
 import type { LifecycleState } from '../core/status.ts';
 
 /** What can happen to a profile (product.md, "Lifecycle state"). */
@@ -58,7 +59,7 @@ export function nextLifecycle(
     case 'scan-start':
       if (state !== 'Enabled') {
         return refuse(
-          `profile ${profile} is ${state}, not Enabled: run \`escher profiles enable ${profile}\``,
+          `profile ${profile} is ${state}, not Enabled: run \`escher profiles enable ${profileArgument(profile)}\``,
         );
       }
       return { state: 'Active' };
