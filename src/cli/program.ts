@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
@@ -16,7 +16,7 @@ export function buildProgram(): Command {
   const program = new Command('escher')
     .description('Observe AWS estates read-only through the AWS CLI profiles on this machine')
     .version(packageJson.version, '-V, --version')
-    .option('--home <dir>', 'Escher home (default $ESCHER_HOME or ~/.escher)')
+    .option('--home <dir>', 'Escher home (default $ESCHER_HOME or ~/.escher)', nonEmptyDirectory)
     .showHelpAfterError()
     .exitOverride();
   registerProfilesCommand(program);
@@ -27,4 +27,12 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerUiCommand(program);
   return program;
+}
+
+// `--home "$UNSET"` must not quietly mean the default home, where the real store lives.
+function nonEmptyDirectory(value: string): string {
+  if (value.trim() === '') {
+    throw new InvalidArgumentError('give a directory; an empty --home would mean ~/.escher.');
+  }
+  return value;
 }

@@ -30,6 +30,13 @@ describe('an Escher home Escher cannot use', () => {
     expect(existsSync(typo)).toBe(false);
   });
 
+  it('an empty --home is refused, never taken for the default home', async () => {
+    const result = await t.run(['--home', '', 'profiles', 'discover']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("option '--home <dir>' argument '' is invalid");
+    expect(existsSync(t.escherHome)).toBe(false);
+  });
+
   it('profiles list before any discover is empty and makes no home', async () => {
     const text = await t.run(['profiles', 'list']);
     const json = await t.run(['profiles', 'list', '--json']);
@@ -41,7 +48,7 @@ describe('an Escher home Escher cannot use', () => {
 
   it('a home that is a file says so and is left alone', async () => {
     writeFileSync(t.escherHome, 'my notes\n');
-    for (const args of [['profiles', 'discover'], ['profiles', 'list'], ['overview']]) {
+    for (const args of [['profiles', 'discover'], ['profiles', 'list'], ['overview'], ['ui']]) {
       const result = await t.run(args);
       expect(result.code, args.join(' ')).not.toBe(0);
       expect(result.stderr).toContain(`the Escher home ${t.escherHome} is a file`);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { homedir } from 'node:os';
-import { appContextFrom } from '../../app/context.ts';
+import { storeExists } from '../../app/store-access.ts';
+import { appFor } from './profiles/shared.ts';
 import { onStopSignals } from '../stop-signals.ts';
 import { CliError, EXIT_USAGE } from '../cli-error.ts';
 
@@ -14,15 +14,14 @@ export function registerUiCommand(program: Command): void {
     .description('Serve the Estate dashboard on 127.0.0.1 until Ctrl-C')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free port)', parsePort)
     .action(async (options: UiOptions, command: Command) => {
-      const { home } = command.optsWithGlobals<{ home?: string }>();
-      const env = process.env;
-      const homeDir = homedir();
-      const app = appContextFrom({ homeOption: home, env, homeDir });
+      const app = appFor(command);
+      // A home that is a file or a damaged store is said now, not by every page later.
+      storeExists(app);
       // Loaded on use: the server brings esbuild and hono, which no other command needs.
       const { startDashboard } = await import('../../ui/server.ts');
       const dashboard = await startDashboard({
-        env,
-        homeDir,
+        env: app.env,
+        homeDir: app.homeDir,
         escherHome: app.escherHome,
         port: options.port,
       }).catch((error: unknown) => {
