@@ -49,7 +49,9 @@ export function guard(options: GuardOptions): MiddlewareHandler {
     if (!isApi && c.req.method === 'GET' && tokenMatches(c.req.query('token'), options.token)) {
       // Trade the token in the address bar for the cookie, then drop it from the URL.
       c.header('set-cookie', sessionCookie(port, options.token));
-      return c.redirect(c.req.path, 303);
+      // Always to this server's own page: a path such as //elsewhere.example would send the
+      // browser to another host with a relative Location.
+      return c.redirect('/', 303);
     }
     const presented = isApi
       ? c.req.header(TOKEN_HEADER)

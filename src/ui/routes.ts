@@ -148,7 +148,8 @@ function resourceQuery(c: Context): ResourceQuery {
   for (const key of ['offset', 'limit'] as const) {
     const value = c.req.query(key);
     if (value === undefined || value === '') continue;
-    const number = Number(value);
+    // Digits only: `1e2` and `0x10` are numbers to JavaScript, not to a person paging.
+    const number = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isInteger(number) || number < 0 || (key === 'limit' && number > 500)) {
       throw new HttpError(
         400,

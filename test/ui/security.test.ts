@@ -76,6 +76,14 @@ describe('the dashboard refuses requests without the token', () => {
     expect(await response.json()).toEqual({ error: expect.stringContaining('token') });
   });
 
+  it('sends the token swap only to its own page, never to a host in the path', async () => {
+    const response = await app.request(`${ORIGIN}//elsewhere.example/?token=${TOKEN}`, {
+      headers: { host: `127.0.0.1:${PORT}` },
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/');
+  });
+
   it('trades the token in the printed URL for an HttpOnly, SameSite=Strict cookie', async () => {
     const response = await app.request(`${ORIGIN}/?token=${TOKEN}`, {
       headers: { host: `127.0.0.1:${PORT}` },
@@ -204,6 +212,10 @@ describe('no CORS, security headers, no secret', () => {
     expect(error).toContain('ec2:instance');
     expect((await api('/api/resources?limit=501')).status).toBe(400);
     expect((await api('/api/resources?offset=-1')).status).toBe(400);
+    // Numbers to JavaScript, not to a person paging; and one past SQLite's integers.
+    for (const paging of ['limit=1e2', 'offset=0x10', 'offset=99999999999999999999']) {
+      expect((await api(`/api/resources?${paging}`)).status, paging).toBe(400);
+    }
     expect((await api('/api/resources?type=s3:bucket')).status).toBe(200);
   });
 
