@@ -1,10 +1,13 @@
 import { profileOption } from '../core/shell-words.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { CredentialKind } from '../profiles/types.ts';
+import { NOT_AN_AWS_ANSWER } from '../aws/answer-check.ts';
 import {
+  assessAwsError,
   errorCodeOf,
   httpStatusOf,
   isAccessDenied,
+  isForeignAnswer,
   isNetworkError,
   isUnanswered,
   signInTroubleOf,
@@ -124,6 +127,20 @@ export function identityFailure(error: unknown, profile: string, facts: ProfileF
   }
   if (refusedByAws(error)) return authFailure('keys-rejected', profile, detail);
   if (isUnanswered(error)) return authFailure('unreachable', profile, detail);
+  // A web server, a proxy's page, an emulator's HTML error: what answered is not AWS.
+  const foreign =
+    detail.code === NOT_AN_AWS_ANSWER ||
+    isForeignAnswer(error) ||
+    assessAwsError(error, { service: 'sts' }).unparseable;
+  if (foreign) {
+    const status = httpStatusOf(error);
+    const at = facts.endpointUrl ?? 'the endpoint';
+    return {
+      ...authFailure('other', profile, detail),
+      summary: `${at} did not answer as AWS does${status === undefined ? '' : ` (HTTP ${status})`}`,
+      fix: `check endpoint_url of profile ${profile}: it must point at AWS or an emulator of it`,
+    };
+  }
   return authFailure('other', profile, detail);
 }
 

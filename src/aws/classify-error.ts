@@ -13,6 +13,7 @@ import {
 import { fixFor } from './failure-fix.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
 import { findOperation } from './operations.ts';
+import { readableMessage } from './readable-message.ts';
 import { redactSecrets } from './redact.ts';
 
 export { cloudTrailLookupCommand } from './failure-fix.ts';
@@ -141,6 +142,18 @@ export function responseHeader(error: unknown, header: string): string | undefin
 /** How signing in went wrong, from the error's code; undefined when it did not. */
 export function signInTroubleOf(error: unknown): SignInTrouble | undefined {
   return SIGN_IN_TROUBLE.get(errorCodeOf(error));
+}
+
+/**
+ * An error answer with a body that holds no error code where every AWS protocol puts one
+ * (`<Code>`, `__type`, `code`): a web page, a proxy's notice. The SDK still names such an
+ * answer after its status (`NotFound`), so the code alone cannot tell.
+ */
+export function isForeignAnswer(error: unknown): boolean {
+  const e = typeof error === 'object' && error !== null ? (error as RawError) : {};
+  const body = e.$responseBodyText;
+  if (e.$metadata?.httpStatusCode === undefined || typeof body !== 'string') return false;
+  return body.trim() !== '' && !/<Code>|"__type"|"code"\s*:|"Code"\s*:/.test(body);
 }
 
 /** AWS refused to authorise the call: an access-denied code, or a 403 that is no sign-in error. */
@@ -292,7 +305,7 @@ export function classifyError(error: unknown, call: FailedCallContext): ErrorCla
   if (error instanceof ProfileResolutionError) return localCredentialFailure(error, call);
   const e = raw(error);
   const { kind, code: errorCode, httpStatus } = assessAwsError(error, call);
-  const message = redactSecrets(text(e.message) ?? errorCode);
+  const message = redactSecrets(readableMessage(text(e.message) ?? errorCode, httpStatus));
   const deniedBy = kind === 'explicit-deny' ? deniedByOf(message) : undefined;
   const action = findOperation(call.service, call.operation)?.action ?? 'not in the table';
   const attempts = e.$metadata?.attempts;

@@ -1,3 +1,4 @@
+import { readableMessage } from '../aws/readable-message.ts';
 import { profileOption } from '../core/shell-words.ts';
 import { visible } from './value-checks.ts';
 
@@ -50,7 +51,10 @@ export const ssoLoginCommand = (profile: string): string =>
 
 /** The AWS error's name and message, without anything else the SDK attached. */
 export function describeAwsError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (error instanceof Error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    return `${error.name}: ${readableMessage(error.message, status)}`;
+  }
   return String(error);
 }
 

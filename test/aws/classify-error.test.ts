@@ -57,6 +57,8 @@ describe('classifyError', () => {
     const failure = await failureOf(MOTO_NOT_IMPLEMENTED, 'http://127.0.0.1:5000');
     expect(failure).toMatchObject({ kind: 'not-implemented', httpStatus: 500 });
     expect(failure.fix).toContain('does not implement DescribeTrails');
+    // The SDK's words for developers ("inspect the hidden field {error}.$response") stay out.
+    expect(failure.message).toBe('the answer could not be read as an AWS answer (HTTP 500)');
   });
 
   it('calls the same answer from AWS itself a service error', async () => {
