@@ -1,4 +1,4 @@
-import { lstat, readFile, readlink } from 'node:fs/promises';
+import { lstat, readFile, readlink, stat } from 'node:fs/promises';
 import { locateProfileFiles, type ProfileFileLocations } from './file-locations.ts';
 import { readProfileFileSet, type ProfileFileSet, type ProfileFileText } from './profile-files.ts';
 import type { ProfileFileInfo, ProfileWarning } from './types.ts';
@@ -38,6 +38,7 @@ export async function loadProfileFiles(input: ProfileFilesInput): Promise<Loaded
     path: string,
   ): Promise<{ info: ProfileFileInfo; text?: ProfileFileText }> => {
     try {
+      await checkReadable(path);
       const text = await readFile(path, 'utf8');
       return { info: { kind, path, exists: true }, text: { path, text } };
     } catch (error) {
@@ -61,6 +62,23 @@ export async function loadProfileFiles(input: ProfileFilesInput): Promise<Loaded
   });
   set.warnings.unshift(...problems);
   return { locations, files: [config.info, credentials.info], set };
+}
+
+/** Far larger than any profile file: such a file is not one, and reading it costs memory. */
+const MAX_PROFILE_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Refuses what reading would hang on or fill the memory with: a FIFO with no writer waits
+ * forever, a device never ends. A missing file throws ENOENT as reading would.
+ */
+async function checkReadable(path: string): Promise<void> {
+  const found = await stat(path);
+  if (found.isDirectory()) return; // reading says EISDIR, with its own message
+  const fail = (code: string): never => {
+    throw Object.assign(new Error(code), { code });
+  };
+  if (!found.isFile()) fail('ENOTREGULAR');
+  if (found.size > MAX_PROFILE_FILE_BYTES) fail('ETOOLARGE');
 }
 
 /** Why a file could not be read, or nothing when it is simply (and normally) absent. */
@@ -107,6 +125,22 @@ async function whyUnread(
       FILE_UNREADABLE,
       `${path} cannot be read (EISDIR): it is a directory, not a file; ${skipped}. ` +
         `Point ${variable ?? 'it'} at the file`,
+    );
+  }
+  if (code === 'ENOTREGULAR') {
+    return warning(
+      'error',
+      FILE_UNREADABLE,
+      `${path} is not a regular file (a pipe, a socket or a device); ${skipped}. ` +
+        `Point ${variable ?? 'it'} at the file`,
+    );
+  }
+  if (code === 'ETOOLARGE') {
+    return warning(
+      'error',
+      FILE_UNREADABLE,
+      `${path} is larger than ${MAX_PROFILE_FILE_BYTES / 1024 / 1024} MiB, far larger than any ` +
+        `AWS profile file; ${skipped}. Point ${variable ?? 'it'} at the right file`,
     );
   }
   return warning(

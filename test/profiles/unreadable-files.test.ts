@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmod, chown, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,5 +117,31 @@ describe('config and credentials files that are there but cannot be read', () =>
     const catalog = await readProfileCatalog({ env: {}, homeDir: t.home });
     expect(catalog.warnings).toEqual([]);
     expect(catalog.profiles.map((p) => p.name)).toEqual(['a']);
+  });
+});
+
+describe('a file variable pointing at something that is no file', () => {
+  it.each([
+    ['a FIFO nobody writes to', 'fifo'],
+    ['a device that never ends', '/dev/zero'],
+  ])('%s is named and skipped instead of hanging discover', async (_what, target) => {
+    const t = testHome();
+    try {
+      t.writeAws({ config: CONFIG });
+      let path = target;
+      if (target === 'fifo') {
+        path = join(t.home, 'creds.fifo');
+        execFileSync('mkfifo', [path]);
+      }
+      const result = await t.run(['profiles', 'discover'], { AWS_SHARED_CREDENTIALS_FILE: path });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        `${path}: error: ${path} is not a regular file (a pipe, a socket or a device); its ` +
+          'profiles are skipped. Point AWS_SHARED_CREDENTIALS_FILE at the file',
+      );
+      expect(result.stdout).toContain('+ a: Discovered');
+    } finally {
+      t.remove();
+    }
   });
 });
