@@ -115,6 +115,17 @@ export function openPendingVersion(store: Store): { id: number; previousId?: num
     abandonVersionRows(store, row.id);
   }
   const previousId = currentVersion(store)?.id;
+  // Attempts that never completed after the current version give their numbers back, so the
+  // version after v1 is v2 however many scans were killed in between.
+  store.db
+    .prepare("DELETE FROM estate_versions WHERE state = 'abandoned' AND id > ?")
+    .run(previousId ?? 0);
+  store.db
+    .prepare(
+      `UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM estate_versions)
+       WHERE name = 'estate_versions'`,
+    )
+    .run();
   const inserted = store.db
     .prepare(
       `INSERT INTO estate_versions (started_at, state, owner_pid, previous_id)

@@ -38,6 +38,18 @@ describe('EstateView versions', () => {
     return pending;
   }
 
+  it('numbers the next version after the current one, however many attempts were dropped', () => {
+    expect(scan('prod', ['i-1']).commit().id).toBe(1);
+    for (let attempt = 0; attempt < 3; attempt += 1) scan('prod', ['i-1', 'i-2']).abandon();
+    const next = scan('prod', ['i-1', 'i-2']).commit();
+    expect(next.id).toBe(2);
+    expect(next.changes).toEqual({ added: 1, removed: 0, modified: 0 });
+    expect(listVersions(store).map((version) => [version.id, version.state])).toEqual([
+      [1, 'complete'],
+      [2, 'complete'],
+    ]);
+  });
+
   it('keeps a pending version invisible until its commit', () => {
     const first = scan('prod', ['i-1', 'i-2']);
     expect(currentVersion(store)).toBeUndefined();
