@@ -8,7 +8,13 @@ import { canonicalJson, parseJsonObject, parseStringArray } from './json.ts';
 import { mergeObservations } from './merge-observations.ts';
 import { redactSecrets } from './redact.ts';
 import type { EstateVersion } from './versions.ts';
-import { completeVersion, getVersion, openPendingVersion, abandonVersionRows } from './versions.ts';
+import {
+  abandonVersionRows,
+  completeVersion,
+  getVersion,
+  openPendingVersion,
+  pruneOldResources,
+} from './versions.ts';
 
 /** Rows buffered before one write transaction: bounds memory whatever the estate's size. */
 const BATCH_SIZE = 500;
@@ -123,6 +129,7 @@ export class PendingVersion {
           ? undefined
           : recordChanges(this.#store.db, this.previousId, this.id);
       completeVersion(this.#store, this.id, changes);
+      pruneOldResources(this.#store);
     });
     this.#closed = true;
     const version = getVersion(this.#store, this.id);

@@ -167,3 +167,21 @@ function fromRow(row: VersionRow): EstateVersion {
       : {}),
   };
 }
+
+/**
+ * How many complete versions keep their resources. Every command reads the current version,
+ * and the diff the one before it; older versions keep their time, coverage, failed calls and
+ * change counts, so the store stops growing with each scan of an unchanged estate.
+ */
+export const VERSIONS_WITH_RESOURCES = 10;
+
+/** Inside a transaction: drops the resources of complete versions past the newest ten. */
+export function pruneOldResources(store: Store): void {
+  store.db
+    .prepare(
+      `DELETE FROM resources WHERE version_id IN (
+         SELECT id FROM estate_versions WHERE state = 'complete'
+         ORDER BY id DESC LIMIT -1 OFFSET ?)`,
+    )
+    .run(VERSIONS_WITH_RESOURCES);
+}

@@ -50,6 +50,14 @@ describe('EstateView versions', () => {
     ]);
   });
 
+  it('keeps the resources of the newest ten versions only; older ones keep their header', () => {
+    for (let n = 1; n <= 12; n += 1) scan('prod', ['i-1', `i-${n + 1}`]).commit();
+    const stored = listVersions(store).map((version) => countResources(store, version.id, {}));
+    expect(stored).toEqual([0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(listVersions(store)[0]).toMatchObject({ id: 1, state: 'complete' });
+    expect(scan('prod', ['i-1']).commit().changes).toEqual({ added: 0, removed: 1, modified: 0 });
+  });
+
   it('keeps a pending version invisible until its commit', () => {
     const first = scan('prod', ['i-1', 'i-2']);
     expect(currentVersion(store)).toBeUndefined();
