@@ -1,3 +1,5 @@
+import { stopCredentialProcesses } from '../profiles/credential-process.ts';
+
 /**
  * The signals that ask Escher to stop: Ctrl-C, a `kill`, and the terminal closing. Each is
  * handled alike wherever Escher holds something to clean up (an emulator, a pending
@@ -11,4 +13,23 @@ export function onStopSignals(onStop: (signal: NodeJS.Signals) => void): () => v
   return () => {
     for (const signal of STOP_SIGNALS) process.off(signal, onStop);
   };
+}
+
+/**
+ * Runs `work` with a signal the first stop signal fires, which also stops any
+ * `credential_process` still running; with the handlers then gone, a second signal stops
+ * Escher at once.
+ */
+export async function cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const removeHandlers = onStopSignals(() => {
+    removeHandlers();
+    controller.abort();
+    stopCredentialProcesses();
+  });
+  try {
+    return await work(controller.signal);
+  } finally {
+    removeHandlers();
+  }
 }

@@ -6,8 +6,7 @@ import { terminalProgress } from '../../render/progress.ts';
 import { appFor, printJson, printText, type JsonOption } from './profiles/shared.ts';
 import { getOverview } from '../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../cli-error.ts';
-import { onStopSignals } from '../stop-signals.ts';
-import { stopCredentialProcesses } from '../../profiles/credential-process.ts';
+import { cancellable } from '../stop-signals.ts';
 
 export function registerScanCommand(program: Command): void {
   program
@@ -20,23 +19,17 @@ export function registerScanCommand(program: Command): void {
       // Progress only for a person watching: never with --json, never into a pipe or file.
       const progress =
         !options.json && process.stderr.isTTY ? terminalProgress(process.stderr) : undefined;
-      const controller = new AbortController();
-      // The first signal cancels cleanly; with the handlers gone, a second one stops at once.
-      const removeHandlers = onStopSignals(() => {
-        removeHandlers();
-        controller.abort();
-        stopCredentialProcesses();
-      });
       let result: RefreshResult;
       try {
-        result = await refreshEstate(app, {
-          profiles: names,
-          signal: controller.signal,
-          ...(progress ? { onProgress: progress } : {}),
-        });
+        result = await cancellable((signal) =>
+          refreshEstate(app, {
+            profiles: names,
+            signal,
+            ...(progress ? { onProgress: progress } : {}),
+          }),
+        );
       } finally {
         progress?.finish();
-        removeHandlers();
       }
       if (options.json) printJson(result);
       else {

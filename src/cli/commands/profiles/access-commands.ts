@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { renderTestAccess } from '../../../access/render.ts';
 import { getDiagnostics, testProfileAccess } from '../../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../../cli-error.ts';
-import { onStopSignals } from '../../stop-signals.ts';
-import { stopCredentialProcesses } from '../../../profiles/credential-process.ts';
-import type { TestAccessReport } from '../../../access/types.ts';
+import { cancellable } from '../../stop-signals.ts';
 import { renderDiagnostics } from '../../../render/diagnostics.ts';
 import { appFor, existingAppFor, printJson, printText, type JsonOption } from './shared.ts';
 
@@ -18,18 +16,9 @@ export function registerAccessCommands(profiles: Command): void {
     .option('--json', 'print JSON')
     .action(async (name: string, options: JsonOption, command: Command) => {
       // Ctrl-C stops the calls and any credential_process still running, then exits 130.
-      const controller = new AbortController();
-      const removeHandlers = onStopSignals(() => {
-        removeHandlers();
-        controller.abort();
-        stopCredentialProcesses();
-      });
-      let report: TestAccessReport;
-      try {
-        report = await testProfileAccess(appFor(command), name, { signal: controller.signal });
-      } finally {
-        removeHandlers();
-      }
+      const report = await cancellable((signal) =>
+        testProfileAccess(appFor(command), name, { signal }),
+      );
       if (options.json) printJson(report);
       else printText(renderTestAccess(name, report));
       if (report.status !== 'CONNECTED') {
