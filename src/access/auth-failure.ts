@@ -2,6 +2,9 @@ import { profileOption } from '../core/shell-words.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
 import type { CredentialKind } from '../profiles/types.ts';
 import { NOT_AN_AWS_ANSWER } from '../aws/answer-check.ts';
+import { CERTIFICATE_CODES, PROXY_CONFIG_CODE } from '../aws/error-codes.ts';
+import { certificateFix, PROXY_FIX } from '../aws/failure-fix.ts';
+import { withoutUrlSecrets } from '../core/secret-text.ts';
 import {
   assessAwsError,
   errorCodeOf,
@@ -21,6 +24,8 @@ export interface ProfileFacts {
   /** Known from the files alone: a role ARN's account, or `sso_account_id`. */
   readonly accountId?: string;
   readonly endpointUrl?: string;
+  /** HTTPS_PROXY or HTTP_PROXY is set: a request that got no answer may have died there. */
+  readonly viaProxy?: boolean;
 }
 
 /** AWS answered that it does not accept these credentials or this signature. */
@@ -33,7 +38,13 @@ function refusedByAws(error: unknown): boolean {
 export function authFailure(
   kind: AuthFailureKind,
   profile: string,
-  detail: { code?: string; roleArn?: string; endpoint?: string; message?: string } = {},
+  detail: {
+    code?: string;
+    roleArn?: string;
+    endpoint?: string;
+    message?: string;
+    viaProxy?: boolean;
+  } = {},
 ): AuthFailure {
   const code = detail.code ? ` (${detail.code})` : '';
   const configure = `aws configure ${profileOption(profile)}`;
@@ -75,8 +86,11 @@ export function authFailure(
       return {
         kind,
         ...base,
-        summary: `No answer from ${detail.endpoint ?? 'AWS'}${code}`,
-        fix: `check the network, and endpoint_url of profile ${profile}`,
+        summary: `No answer from ${withoutUrlSecrets(detail.endpoint ?? 'AWS')}${code}`,
+        fix: detail.viaProxy
+          ? `check the network, the proxy that HTTPS_PROXY / HTTP_PROXY name, and endpoint_url ` +
+            `of profile ${profile}`
+          : `check the network, and endpoint_url of profile ${profile}`,
       };
     case 'other':
       return {
@@ -100,7 +114,9 @@ export function credentialFailure(
 ): AuthFailure {
   if (error instanceof ProfileResolutionError) return resolutionFailure(error, facts);
   const trouble = signInTroubleOf(error);
-  const detail = { code: errorCodeOf(error), endpoint: facts.endpointUrl };
+  const detail = failureDetail(error, facts);
+  const local = thisSideRefused(detail.code, profile, facts);
+  if (local) return local;
   if (httpStatusOf(error) !== undefined) {
     if (isAccessDenied(error) && facts.roleArn) {
       return authFailure('role-not-assumable', profile, { ...detail, roleArn: facts.roleArn });
@@ -119,7 +135,9 @@ export function credentialFailure(
 
 /** Why sts:GetCallerIdentity, which every principal may call, did not answer. */
 export function identityFailure(error: unknown, profile: string, facts: ProfileFacts): AuthFailure {
-  const detail = { code: errorCodeOf(error), endpoint: facts.endpointUrl };
+  const detail = failureDetail(error, facts);
+  const local = thisSideRefused(detail.code, profile, facts);
+  if (local) return local;
   if (signInTroubleOf(error) === 'expired') {
     return facts.credentialKind === 'sso'
       ? authFailure('sso-expired', profile, detail)
@@ -144,6 +162,41 @@ export function identityFailure(error: unknown, profile: string, facts: ProfileF
   return authFailure('other', profile, detail);
 }
 
+function failureDetail(
+  error: unknown,
+  facts: ProfileFacts,
+): { code: string; endpoint?: string; viaProxy?: boolean } {
+  return {
+    code: errorCodeOf(error),
+    ...(facts.endpointUrl === undefined ? {} : { endpoint: facts.endpointUrl }),
+    ...(facts.viaProxy ? { viaProxy: true } : {}),
+  };
+}
+
+/**
+ * Connections this side refused before AWS could answer: a certificate no bundle vouches
+ * for, a proxy URL Node cannot use. Neither is about the credentials.
+ */
+function thisSideRefused(
+  code: string,
+  profile: string,
+  facts: ProfileFacts,
+): AuthFailure | undefined {
+  const at = withoutUrlSecrets(facts.endpointUrl ?? 'the endpoint');
+  if (CERTIFICATE_CODES.has(code)) {
+    return {
+      kind: 'other',
+      code,
+      summary: `The TLS certificate of ${at} is not trusted (${code})`,
+      fix: certificateFix(code, profile),
+    };
+  }
+  if (code === PROXY_CONFIG_CODE) {
+    return { kind: 'other', code, summary: `The proxy URL is not valid (${code})`, fix: PROXY_FIX };
+  }
+  return undefined;
+}
+
 /**
  * A profile the files cannot turn into credentials, or whose credential exchange failed (the
  * profiles module wraps the AWS error as `cause`). Its own message names the file and line.
@@ -163,18 +216,27 @@ export function resolutionFailure(error: ProfileResolutionError, facts: ProfileF
       // Only the portal's refusal of the token means a new login; silence or a server error
       // is a network or portal problem, which `aws sso login` does not fix.
       const code = errorCodeOf(error.cause);
+      const local = thisSideRefused(code, profile, facts);
+      if (local) return local;
       if (isUnanswered(error.cause)) {
-        return authFailure('unreachable', profile, { code, endpoint: 'the SSO portal' });
+        return authFailure('unreachable', profile, {
+          code,
+          endpoint: 'the SSO portal',
+          ...(facts.viaProxy ? { viaProxy: true } : {}),
+        });
       }
       return authFailure('other', profile, { code, message: error.message });
     }
     case 'assume-role-failed': {
       const code = errorCodeOf(error.cause);
+      const local = thisSideRefused(code, profile, facts);
+      if (local) return local;
       if (refusedByAws(error.cause)) return authFailure('keys-rejected', profile, { code });
       if (isUnanswered(error.cause)) {
         return authFailure('unreachable', profile, {
           code,
           ...(facts.endpointUrl ? { endpoint: facts.endpointUrl } : {}),
+          ...(facts.viaProxy ? { viaProxy: true } : {}),
         });
       }
       return authFailure('role-not-assumable', profile, {
@@ -185,4 +247,11 @@ export function resolutionFailure(error: ProfileResolutionError, facts: ProfileF
     default:
       return withFix(authFailure('other', profile, { message: error.message }));
   }
+}
+
+/** Whether the environment sends requests through a proxy (HTTPS_PROXY, HTTP_PROXY). */
+export function usesProxy(env: NodeJS.ProcessEnv): boolean {
+  return [env.HTTPS_PROXY, env.https_proxy, env.HTTP_PROXY, env.http_proxy].some(
+    (value) => value !== undefined && value !== '',
+  );
 }

@@ -2,7 +2,7 @@ import { readProfileCatalog } from '../profiles/catalog.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
 import { DEFAULT_REGION, resolveProfileContext } from '../profiles/resolve.ts';
 import type { ProfileFacts } from './auth-failure.ts';
-import { resolutionFailure } from './auth-failure.ts';
+import { resolutionFailure, usesProxy } from './auth-failure.ts';
 import { failedReport, testAccess, type TestAccessOptions } from './test-access.ts';
 import type { TestAccessReport } from './types.ts';
 
@@ -38,8 +38,10 @@ async function profileFacts(
 ): Promise<ProfileFacts & { region?: string }> {
   const catalog = await readProfileCatalog(files);
   const found = catalog.profiles.find((profile) => profile.name === name);
-  if (!found) return {};
+  const viaProxy = usesProxy(files.env) ? { viaProxy: true } : {};
+  if (!found) return viaProxy;
   return {
+    ...viaProxy,
     credentialKind: found.credentialKind,
     ...(found.roleArn ? { roleArn: found.roleArn } : {}),
     ...(found.accountId ? { accountId: found.accountId } : {}),

@@ -1,5 +1,6 @@
 import { CliError, EXIT_USAGE } from '../cli/cli-error.ts';
 import { readProfileCatalog } from '../profiles/catalog.ts';
+import { commandProgram } from '../profiles/command-program.ts';
 import { hasControlCharacter, visible } from '../profiles/value-checks.ts';
 import type {
   DiscoveredProfile,
@@ -156,7 +157,7 @@ export async function showProfile(app: AppContext, name: string): Promise<Profil
  */
 function shownSetting(setting: ProfileSetting): ProfileSetting {
   if (setting.name !== 'credential_process' || setting.value === undefined) return setting;
-  const program = setting.value.trim().split(/\s+/)[0] ?? '';
+  const program = commandProgram(setting.value);
   const hidden = setting.value.trim() === program ? '' : ' …';
   return { ...setting, value: `${program}${hidden}` };
 }

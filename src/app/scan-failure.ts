@@ -1,14 +1,16 @@
+import { withoutUrlSecrets } from '../core/secret-text.ts';
 import { ScanAuthError } from '../scan/scan-types.ts';
 
 /**
  * One line on why a profile's scan read nothing: the sign-in failure with its fix when the
- * scanner says authentication failed, else the error's own message. The store redacts key ids
- * on the way in; SDK messages carry no secret values.
+ * scanner says authentication failed, else the error's own message, with any password or
+ * token in a URL masked.
  */
 export function scanFailureText(error: unknown): string {
-  if (error instanceof ScanAuthError) return withFix(error.message, error.fix);
+  if (error instanceof ScanAuthError) return withoutUrlSecrets(withFix(error.message, error.fix));
+  // A Node error may quote a proxy URL from the environment, password and all.
   const message = error instanceof Error ? error.message : String(error);
-  return `the scan stopped: ${message}`;
+  return `the scan stopped: ${withoutUrlSecrets(message)}`;
 }
 
 /** The message and its fix, the fix said once: some messages already end with what to run. */

@@ -3,6 +3,7 @@ import { CliError, EXIT_INTERRUPTED } from '../cli/cli-error.ts';
 import type { ProfileContext } from '../aws/profile-context.ts';
 import type { AccessStatus } from '../core/status.ts';
 import { ProfileResolutionError } from '../profiles/errors.ts';
+import { usesProxy } from '../access/auth-failure.ts';
 import type { StoredProfile } from '../store/index.ts';
 import { recordAccess } from '../store/index.ts';
 import type { AppContext } from './context.ts';
@@ -49,6 +50,7 @@ async function runTest(
   signal: AbortSignal | undefined,
 ): Promise<TestAccessReport> {
   const facts = {
+    ...(usesProxy(app.env) ? { viaProxy: true } : {}),
     credentialKind: stored.credentialKind,
     ...(stored.accountId !== undefined ? { accountId: stored.accountId } : {}),
     ...(stored.endpointUrl !== undefined ? { endpointUrl: stored.endpointUrl } : {}),

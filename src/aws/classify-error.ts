@@ -3,6 +3,8 @@ import type { FailureKind } from '../core/status.ts';
 import type { ServiceId } from '../core/services.ts';
 import {
   ACCESS_DENIED,
+  CERTIFICATE_CODES,
+  PROXY_CONFIG_CODE,
   NETWORK_CODES,
   NOT_ENABLED,
   SIGN_IN_TROUBLE,
@@ -162,12 +164,13 @@ export function isAccessDenied(error: unknown): boolean {
   return ACCESS_DENIED.has(code) || (httpStatusOf(error) === 403 && !SIGN_IN_TROUBLE.has(code));
 }
 
-/** No answer came back: the connection failed or timed out. */
+/** No answer came back: the connection failed or timed out, or this side refused it (TLS). */
 export function isNetworkError(error: unknown): boolean {
   const e = raw(error);
   const errno = text(e.code);
   return (
-    (errno !== undefined && NETWORK_CODES.has(errno)) ||
+    (errno !== undefined &&
+      (NETWORK_CODES.has(errno) || CERTIFICATE_CODES.has(errno) || errno === PROXY_CONFIG_CODE)) ||
     errorCodeOf(error) === 'TimeoutError' ||
     (e.$metadata?.httpStatusCode === undefined &&
       /socket hang up|getaddrinfo|connect E[A-Z]+/i.test(text(e.message) ?? ''))

@@ -97,3 +97,18 @@ export const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'ECONNABORTED',
 ]);
+
+/** Node's words for a TLS certificate it does not trust: a bundle is missing or wrong. */
+export const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Node refused the proxy that HTTPS_PROXY or HTTP_PROXY names. */
+export const PROXY_CONFIG_CODE = 'ERR_PROXY_INVALID_CONFIG';

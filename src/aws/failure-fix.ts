@@ -4,6 +4,7 @@ import type { ServiceId } from '../core/services.ts';
 import { NOT_AN_AWS_ANSWER } from './answer-check.ts';
 import { REPEATED_PAGE_TOKEN } from './page-guard.ts';
 import type { DeniedBy, FailedCallContext } from './classify-error.ts';
+import { CERTIFICATE_CODES, PROXY_CONFIG_CODE } from './error-codes.ts';
 
 /**
  * The fix text the diagnostics print for each kind of failure. What the failure is, is decided
@@ -85,6 +86,8 @@ export function fixFor(
     case 'auth-failed':
       return `The credentials of profile ${call.profile} were rejected (${code}). Run aws configure ${profileOption(call.profile)} (access keys) or aws sso login ${profileOption(call.profile)} (SSO), then try again.`;
     case 'network':
+      if (CERTIFICATE_CODES.has(code)) return certificateFix(code, call.profile);
+      if (code === PROXY_CONFIG_CODE) return PROXY_FIX;
       return `Could not reach the ${call.service} endpoint${where} (${code}). Check the network, a proxy, or the profile’s endpoint_url, then run the scan again.`;
     case 'service-error':
       if (code === REPEATED_PAGE_TOKEN) {
@@ -96,3 +99,16 @@ export function fixFor(
       return `AWS answered ${call.operation}${where} with ${code}; run the scan again. If it persists, check the AWS Health Dashboard.`;
   }
 }
+
+/** What to do about a TLS certificate this side does not trust. */
+export function certificateFix(code: string, profile: string): string {
+  return (
+    `The endpoint's TLS certificate is not trusted (${code}): if a company proxy or a private ` +
+    `endpoint signs it, point ca_bundle of profile ${profile} (or AWS_CA_BUNDLE) at the PEM ` +
+    'file of the authority that signed it.'
+  );
+}
+
+export const PROXY_FIX =
+  'HTTPS_PROXY or HTTP_PROXY does not hold a valid proxy URL (such as http://proxy:3128): fix ' +
+  'it, or unset it to connect directly.';

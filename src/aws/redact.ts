@@ -1,3 +1,5 @@
+import { withoutUrlSecrets } from '../core/secret-text.ts';
+
 /**
  * Removes from an AWS message anything that could be a credential, before it is stored, shown or
  * logged: access key ids, 40-character secrets, session and SSO tokens, signatures. Encoded
@@ -20,7 +22,7 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
 const MAX_MESSAGE_LENGTH = 600;
 
 export function redactSecrets(text: string): string {
-  let out = text;
+  let out = withoutUrlSecrets(text);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   if (out.length > MAX_MESSAGE_LENGTH) out = `${out.slice(0, MAX_MESSAGE_LENGTH)}…`;
   return out;

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.ts';
 import { CliError, EXIT_USAGE } from './cli-error.ts';
 import { terminalSafe } from '../render/terminal-safe.ts';
+import { withoutUrlSecrets } from '../core/secret-text.ts';
 
 // A reader that stops early (`escher resources | head`) closes the pipe; like other Unix
 // tools, Escher then ends quietly instead of failing on the next write. Whatever the command
@@ -31,11 +32,12 @@ function reportFailure(error: unknown): number {
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (error instanceof CliError) {
-    if (!error.alreadyShown) process.stderr.write(`escher: ${terminalSafe(error.message)}\n`);
+    if (!error.alreadyShown)
+      process.stderr.write(`escher: ${terminalSafe(withoutUrlSecrets(error.message))}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`escher: unexpected failure: ${terminalSafe(detail)}\n`);
+  process.stderr.write(`escher: unexpected failure: ${terminalSafe(withoutUrlSecrets(detail))}\n`);
   if (process.env.ESCHER_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   return 70;
 }

@@ -10,7 +10,8 @@ import {
   settingOf,
   ssoSettingsOf,
 } from './profile-model.ts';
-import { isSecretSetting, looksLikePastedCredential, withoutUrlPassword } from './secrets.ts';
+import { shownValue, withoutUrlSecrets } from '../core/secret-text.ts';
+import { isSecretSetting, looksLikePastedCredential } from './secrets.ts';
 
 const PASTED_NAME = '(a line that looks like a pasted key or token)';
 import { checkValues, invalidValue, isValidEndpointUrl, visible } from './value-checks.ts';
@@ -36,7 +37,7 @@ export async function readProfileCatalog(input: ProfileFilesInput): Promise<Prof
     ...checkValues(set),
     ...checkProfiles(set),
     ...(await ssoLoginWarnings(set, locations.homeDir)),
-  ].map((warning) => ({ ...warning, message: withoutUrlPassword(visible(warning.message)) }));
+  ].map((warning) => ({ ...warning, message: shownValue(visible(warning.message)) }));
   return {
     profiles,
     warnings,
@@ -65,7 +66,7 @@ function discovered(set: ProfileFileSet, profile: MergedSection): DiscoveredProf
     const secret = pasted || isSecretSetting(property.name);
     return {
       name: pasted ? PASTED_NAME : property.name,
-      ...(secret ? {} : { value: withoutUrlPassword(property.value) }),
+      ...(secret ? {} : { value: shownValue(property.value) }),
       secret,
       source: property.source,
     };
@@ -76,11 +77,11 @@ function discovered(set: ProfileFileSet, profile: MergedSection): DiscoveredProf
     ...(region?.value ? { region: region.value, regionSource: region.source } : {}),
     credentialKind,
     ...optional('accountId', accountId),
-    ...optional('endpointUrl', mapDefined(usable('endpoint_url'), withoutUrlPassword)),
+    ...optional('endpointUrl', mapDefined(usable('endpoint_url'), withoutUrlSecrets)),
     serviceEndpoints: Object.fromEntries(
       Object.entries(serviceEndpointsOf(set, profile))
         .filter(([, url]) => isValidEndpointUrl(url))
-        .map(([service, url]) => [service, withoutUrlPassword(url)]),
+        .map(([service, url]) => [service, withoutUrlSecrets(url)]),
     ),
     ...optional('roleArn', roleArn),
     ...optional('sourceProfile', settingOf(profile, 'source_profile')),

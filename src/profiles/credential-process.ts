@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { AwsCredentialIdentity } from '@smithy/types';
+import { commandProgram } from './command-program.ts';
 import { ProfileResolutionError } from './errors.ts';
 import { propertyOf } from './profile-model.ts';
 import type { ResolutionContext } from './resolution-context.ts';
@@ -74,10 +75,10 @@ export async function processCredentials(
       break;
   }
   if (outcome.code === 127) {
-    throw fail(`failed: command not found: ${firstWord(command)}; fix the path in ${where}`);
+    throw fail(`failed: command not found: ${commandProgram(command)}; fix the path in ${where}`);
   }
   if (outcome.code === 126) {
-    throw fail(`failed: ${firstWord(command)} is not executable; run chmod +x on it`);
+    throw fail(`failed: ${commandProgram(command)} is not executable; run chmod +x on it`);
   }
   if (outcome.code !== 0) throw fail(`failed (exit code ${outcome.code}); ${runItYourself}`);
   return credentialsFromOutput(outcome.stdout, fail);
@@ -129,10 +130,6 @@ function describeVersion(version: unknown): string {
   if (typeof version === 'number') return String(version);
   if (typeof version === 'string' && /^[\w.]{1,8}$/.test(version)) return JSON.stringify(version);
   return `a ${typeof version}`;
-}
-
-function firstWord(command: string): string {
-  return command.trim().split(/\s+/)[0] ?? command;
 }
 
 function runInOwnGroup(

@@ -1,3 +1,4 @@
+import { withoutUrlSecrets } from '../core/secret-text.ts';
 import { readableMessage } from '../aws/readable-message.ts';
 import { profileOption } from '../core/shell-words.ts';
 import { visible } from './value-checks.ts';
@@ -34,7 +35,7 @@ export class ProfileResolutionError extends Error {
     // Values from the files are in messages: a control character in one must not reach the
     // terminal.
     super(
-      visible(message),
+      visible(withoutUrlSecrets(message)),
       options.cause === undefined ? undefined : { cause: safeCause(options.cause) },
     );
     this.name = 'ProfileResolutionError';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { NetworkSettings } from '../aws/network.ts';
 import { ProfileResolutionError } from './errors.ts';
 import { currentPlatform, expandHome } from './file-locations.ts';
@@ -21,17 +21,33 @@ export async function networkSettingsOf(
   const named = fromEnv ? env.AWS_CA_BUNDLE : setting?.value || undefined;
   if (named === undefined) return { proxyEnv: env };
   const file = expandHome(named, homeDir, currentPlatform());
-  try {
-    return { proxyEnv: env, caBundle: await readFile(file) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    const where = fromEnv
-      ? 'AWS_CA_BUNDLE'
-      : `ca_bundle (${setting?.source.file ?? '?'}:${setting?.source.line ?? 0})`;
+  const where = fromEnv
+    ? 'AWS_CA_BUNDLE'
+    : `ca_bundle (${setting?.source.file ?? '?'}:${setting?.source.line ?? 0})`;
+  const refuse = (why: string): never => {
     throw new ProfileResolutionError(
       profileName,
       'invalid-profile',
-      `${where} names ${file}, which cannot be read (${code}); fix the path or remove the setting`,
+      `${where} names ${file}, which ${why}; fix the path or remove the setting`,
     );
+  };
+  let bundle: Buffer;
+  try {
+    // Not a FIFO (reading would wait forever) nor a device (it would never end).
+    const found = await stat(file);
+    if (!found.isFile()) refuse('is not a regular file');
+    if (found.size > MAX_BUNDLE_BYTES)
+      refuse(`is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MiB`);
+    bundle = await readFile(file);
+  } catch (error) {
+    if (error instanceof ProfileResolutionError) throw error;
+    return refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
+  if (!bundle.includes('-----BEGIN CERTIFICATE-----')) {
+    refuse('holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
+  }
+  return { proxyEnv: env, caBundle: bundle };
 }
+
+/** Far larger than any bundle of certificate authorities (the system's own is under 1 MiB). */
+const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;

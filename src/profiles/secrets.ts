@@ -9,8 +9,17 @@ const SECRET_KEYS = new Set([
   'aws_security_token',
 ]);
 
+/**
+ * A setting whose value is not shown: the credential keys and anything named like a secret
+ * (`aws_access_key_id_2`, `vault_token`, `api_key`). Paths to such things (`*_file`) and the
+ * settings that name how credentials are found are no secret.
+ */
 export function isSecretSetting(name: string): boolean {
-  return SECRET_KEYS.has(name) || /secret|password|session_token|security_token/.test(name);
+  if (SECRET_KEYS.has(name)) return true;
+  if (/_file$/.test(name) || name === 'credential_process' || name === 'credential_source') {
+    return false;
+  }
+  return /secret|password|passwd|token|access_key|api_?key|private|credential/.test(name);
 }
 
 /**
@@ -21,9 +30,4 @@ export function isSecretSetting(name: string): boolean {
  */
 export function looksLikePastedCredential(keyName: string): boolean {
   return /[A-Za-z0-9/+=-]{16,}/.test(keyName);
-}
-
-/** `http://user:pass@host` as `http://user:****@host`: a URL may carry a password in it. */
-export function withoutUrlPassword(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*):[^\s/@]*@/gi, '$1:****@');
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withoutUrlSecrets } from '../core/secret-text.ts';
 
 /**
  * The last guard before text reaches the store: an AWS access key id never belongs in it,
@@ -10,7 +11,7 @@ import { createHash } from 'node:crypto';
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
 
 export function redactSecrets(text: string): string {
-  return text.replace(ACCESS_KEY_ID, (keyId) => {
+  return withoutUrlSecrets(text).replace(ACCESS_KEY_ID, (keyId) => {
     const digest = createHash('sha256').update(keyId).digest('hex').slice(0, 8);
     return `[access key id withheld #${digest}]`;
   });

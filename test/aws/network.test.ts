@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { testProfileByName } from '../../src/access/test-profile.ts';
 import { resolveProfileContext } from '../../src/profiles/resolve.ts';
 import { makeTempHome, type TempHome } from '../profiles/temp-home.ts';
 
@@ -92,6 +93,49 @@ describe('requests go out as the AWS CLI sends them', () => {
       `ca_bundle (${home.configPath}:13) names /nowhere/bundle.pem, which cannot be read ` +
         '(ENOENT); fix the path or remove the setting',
     );
+  });
+
+  it.each([
+    ['/dev/zero', 'is not a regular file'],
+    ['garbage', 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)'],
+  ])('refuses a bundle at %s, which %s, without reading it whole', async (name, why) => {
+    const path = name === 'garbage' ? await home.writeAt('garbage.pem', 'not a cert\n') : name;
+    await expect(
+      resolveProfileContext('tls', { env: { AWS_CA_BUNDLE: path }, homeDir: home.homeDir }),
+    ).rejects.toThrow(
+      `AWS_CA_BUNDLE names ${path}, which ${why}; fix the path or remove the setting`,
+    );
+  });
+
+  it('says an untrusted certificate is one, and how a bundle fixes it', async () => {
+    const report = await testProfileByName('tls', {
+      env: {},
+      homeDir: home.homeDir,
+      clients: { retryDelayMs: () => 1 },
+    });
+    expect(report.authFailure).toMatchObject({
+      summary: `The TLS certificate of https://127.0.0.1:${tlsPort} is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+      fix: expect.stringContaining(
+        'point ca_bundle of profile tls (or AWS_CA_BUNDLE) at the PEM file',
+      ),
+    });
+  });
+
+  it('names the proxy, never its password, when the proxy is bad or dead', async () => {
+    const run = (proxy: string) =>
+      testProfileByName('proxied', {
+        env: { HTTP_PROXY: proxy },
+        homeDir: home.homeDir,
+        clients: { retryDelayMs: () => 1, maxAttempts: 1 },
+      });
+    const invalid = await run('http://proxyuser:hunter2pw@[::1');
+    expect(invalid.authFailure?.fix).toContain('HTTPS_PROXY or HTTP_PROXY does not hold a valid');
+    const dead = await run('http://proxyuser:hunter2pw@127.0.0.1:1');
+    expect(dead.authFailure).toMatchObject({
+      summary: 'No answer from http://aws.example.invalid (ECONNREFUSED)',
+      fix: expect.stringContaining('the proxy that HTTPS_PROXY / HTTP_PROXY name'),
+    });
+    expect(JSON.stringify([invalid, dead])).not.toContain('hunter2pw');
   });
 
   it('sends through the proxy HTTP_PROXY names, unless NO_PROXY lists the host', async () => {
