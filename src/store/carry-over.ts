@@ -61,3 +61,25 @@ export function carryOverProfileRecords(
      WHERE version_id = ? AND profile IN (SELECT value FROM json_each(?))`,
   ).run(to, from, JSON.stringify([...profiles]));
 }
+
+/**
+ * Drops from version `to` what only carried-over profiles (disabled, or not named) had seen,
+ * where a profile of the same account scanned now read that domain in full and did not see
+ * it: AWS no longer has it. What no scan now could confirm either way is kept.
+ */
+export function dropWhatScansNoLongerSee(db: DatabaseSync, to: number): void {
+  db.prepare(
+    `DELETE FROM resources
+     WHERE version_id = ?1
+       AND NOT EXISTS (
+         SELECT 1 FROM json_each(resources.observed_by) o
+         JOIN version_profiles vp ON vp.version_id = ?1 AND vp.profile = o.value
+         WHERE vp.scanned = 1)
+       AND EXISTS (
+         SELECT 1 FROM version_profiles vp
+         JOIN coverage c ON c.version_id = vp.version_id AND c.profile = vp.profile
+         WHERE vp.version_id = ?1 AND vp.scanned = 1 AND vp.error IS NULL
+           AND vp.account_id = resources.account AND c.domain = resources.domain
+           AND c.status = 'OK')`,
+  ).run(to);
+}

@@ -1,6 +1,6 @@
 import type { StatementSync } from 'node:sqlite';
 import type { DomainCoverage, FailedCall, ResourceRecord } from '../scan/types.ts';
-import { carryOver, carryOverProfileRecords } from './carry-over.ts';
+import { carryOver, carryOverProfileRecords, dropWhatScansNoLongerSee } from './carry-over.ts';
 import type { Store } from './database.ts';
 import { inTransaction } from './database.ts';
 import { recordChanges } from './diff.ts';
@@ -124,6 +124,7 @@ export class PendingVersion {
     this.#assertOpen();
     this.flush();
     inTransaction(this.#store.db, () => {
+      dropWhatScansNoLongerSee(this.#store.db, this.id);
       const changes =
         this.previousId === undefined
           ? undefined

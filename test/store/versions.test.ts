@@ -199,7 +199,11 @@ describe('EstateView versions', () => {
     first.failure('audit', deniedCall());
     first.commit();
 
-    const second = scan('prod', ['i-1', 'i-3'], ['audit']);
+    // prod's EC2 read is partial: it cannot say that i-2, which only audit saw, is gone.
+    const second = PendingVersion.open(store, { scanned: ['prod'], carried: ['audit'] });
+    for (const id of ['i-1', 'i-3']) second.resource('prod', instance(id));
+    second.coverage('prod', { ...coverage('ec2', '2 resources'), status: 'PARTIAL' });
+    second.profileDone('prod', { accountId: '123456789012' });
     const version = second.commit();
 
     const rows = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
@@ -211,6 +215,24 @@ describe('EstateView versions', () => {
     expect(version.changes).toEqual({ added: 1, removed: 0, modified: 0 });
     expect(coverageOf(store, version.id, 'audit').map((c) => c.detail)).toEqual(['2 resources']);
     expect(failuresOf(store, version.id, 'audit').map((f) => f.action)).toEqual(['iam:ListRoles']);
+  });
+
+  it('drops what only a carried profile saw once a profile of that account reads it all', () => {
+    const first = PendingVersion.open(store, { scanned: ['prod', 'audit'], carried: [] });
+    first.resource('prod', instance('i-1'));
+    first.resource('audit', instance('i-1'));
+    first.resource('audit', instance('i-2'));
+    first.commit();
+
+    // audit sits this one out; prod reads EC2 of the same account in full and no longer sees
+    // i-2: AWS deleted it, and the diff says so now, not when audit is scanned again.
+    const version = scan('prod', ['i-1', 'i-3'], ['audit']).commit();
+    const rows = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
+    expect(rows.map((row) => [row.id, row.observedBy])).toEqual([
+      ['i-1', ['audit', 'prod']],
+      ['i-3', ['prod']],
+    ]);
+    expect(version.changes).toEqual({ added: 1, removed: 1, modified: 0 });
   });
 
   it('keeps the resources of a profile whose sign-in failed, with no coverage from before', () => {
