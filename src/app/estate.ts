@@ -148,8 +148,11 @@ export function listResources(app: AppContext, query: ResourceQuery = {}): Resou
     const version = currentVersion(store);
     if (!version) return { total: 0, offset, limit, items: [] };
     // A profile named outright shows what it last saw, enabled or not.
+    // An account's settings are listed when asked for by type, so that every total agrees.
     const filter = {
-      ...(query.type !== undefined ? { type: query.type } : {}),
+      ...(query.type !== undefined
+        ? { type: query.type }
+        : { excludeTypes: ACCOUNT_SETTING_TYPES }),
       ...(query.profile !== undefined
         ? { profile: query.profile }
         : enabledFilter(enabledProfiles(store))),

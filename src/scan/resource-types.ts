@@ -21,8 +21,8 @@ export const RESOURCE_TYPES = [
 ] as const;
 
 /**
- * Records of an account's settings rather than of a resource it holds: `escher resources`
- * lists them, but the estate's totals and charts leave them out, so that a domain's bar counts
- * what its overview line counts.
+ * Records of an account's settings rather than of a resource it holds: `escher resources
+ * --type` lists them, but listings without a type, totals and charts leave them out, so that
+ * every count agrees with its overview line.
  */
 export const ACCOUNT_SETTING_TYPES: readonly string[] = ['s3:account-public-access-block'];

@@ -20,7 +20,7 @@ export interface ResourceFilter {
   readonly type?: string;
   /** Only resources this profile observed. */
   readonly profile?: string;
-  /** Case-insensitive substring of the id, name or type. */
+  /** Case-insensitive substring of the id, name, type or region. */
   readonly search?: string;
   /**
    * Only resources one of these profiles observed: a version also keeps what disabled profiles
@@ -67,9 +67,10 @@ function whereClause(filter: ResourceFilter): { sql: string; params: (string | n
   if (filter.search !== undefined && filter.search !== '') {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(
-      "(resource_id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\')",
+      "(resource_id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' " +
+        "OR region LIKE ? ESCAPE '\\')",
     );
-    params.push(pattern, pattern, pattern);
+    params.push(pattern, pattern, pattern, pattern);
   }
   return { sql: parts.join(' AND '), params };
 }

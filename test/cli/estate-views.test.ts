@@ -62,6 +62,27 @@ function seed(t: TestHome, instances: string[]): void {
         });
       }
     }
+    // The account's own S3 settings, and a bucket in another region.
+    pending.resource('escher-prod', {
+      type: 's3:account-public-access-block',
+      domain: 's3',
+      id: 'arn:aws:s3::123456789012:account-public-access-block',
+      account: '123456789012',
+      region: 'global',
+      name: 'account 123456789012',
+      tags: {},
+      attributes: { publicAccessBlock: { configured: false } },
+    });
+    pending.resource('escher-prod', {
+      type: 's3:bucket',
+      domain: 's3',
+      id: 'arn:aws:s3:::reports',
+      account: '123456789012',
+      region: 'eu-west-1',
+      name: 'reports',
+      tags: {},
+      attributes: {},
+    });
     pending.failure('escher-audit', {
       domain: 'iam',
       region: 'global',
@@ -136,10 +157,21 @@ describe('escher overview, resources and diagnostics', () => {
       id: string;
       observedBy: string[];
     }[];
+    // The account's settings are listed when asked for by type; the totals count resources.
     expect(json.map((r) => [r.id, r.observedBy])).toEqual([
       ['i-1', ['escher-audit', 'escher-prod']],
       ['i-2', ['escher-audit', 'escher-prod']],
+      ['arn:aws:s3:::reports', ['escher-prod']],
     ]);
+    const settings = await t.run(['resources', '--type', 's3:account-public-access-block']);
+    expect(settings.stdout).toContain('\n1 resource\n');
+    const overview = JSON.parse((await t.run(['overview', '--json'])).stdout) as {
+      resourceTotal: number;
+    };
+    expect(overview.resourceTotal).toBe(json.length);
+    const inIreland = (await t.run(['resources', '--search', 'eu-west-1'])).stdout;
+    expect(inIreland).toContain('\n1 resource\n');
+    expect(inIreland).toMatch(/s3:bucket\s+reports\s+eu-west-1/);
 
     const csv = (await t.run(['resources', '--csv', '--type', 'ec2:instance'])).stdout;
     expect(csv.split('\n')[0]).toBe(
@@ -154,7 +186,7 @@ describe('escher overview, resources and diagnostics', () => {
     expect(table).toContain('\n1 resource\n');
     expect(table).toMatch(/ec2:instance\s+web,i-2\s+us-east-1\s+123456789012/);
 
-    const none = await t.run(['resources', '--type', 's3:bucket', '--json']);
+    const none = await t.run(['resources', '--type', 'rds:db-instance', '--json']);
     expect(JSON.parse(none.stdout)).toEqual([]);
     const both = await t.run(['resources', '--json', '--csv']);
     expect(both.code).toBe(2);

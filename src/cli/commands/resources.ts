@@ -25,7 +25,7 @@ export function registerResourcesCommand(program: Command): void {
     .description('List the resources of the current EstateView')
     .option('--type <type>', `only this type: ${RESOURCE_TYPES.join(', ')}`)
     .option('--profile <name>', 'only resources this profile observed')
-    .option('--search <text>', 'only ids, names or types containing this text')
+    .option('--search <text>', 'only resources whose id, name, type or region contains this text')
     .option('--json', 'print a JSON array of resources')
     .option('--csv', 'print CSV')
     .action((options: ResourcesOptions, command: Command) => {
