@@ -2,6 +2,7 @@ import { profileArgument } from '../core/shell-words.ts';
 import type { DiagnosticsView } from '../app/views.ts';
 import type { FailureKind } from '../core/status.ts';
 import { domainInfo } from '../core/domains.ts';
+import { listSome } from '../scan/domain-tally.ts';
 import type { StoredFailure } from '../store/index.ts';
 import { profileHeading, versionHeader } from './overview.ts';
 import { formatTime } from './time.ts';
@@ -44,34 +45,55 @@ export function renderDiagnostics(view: DiagnosticsView): string {
     if (view.error === undefined) lines.push('No failed calls: every call of the scan succeeded.');
     return lines.join('\n');
   }
+  const toAdd = [
+    ...new Set(view.failures.filter((f) => f.kind === 'missing-permission').map((f) => f.action)),
+  ].sort();
+  if (toAdd.length > 0) {
+    lines.push(`Actions to add to the profile's IAM policy (${toAdd.length}): ${toAdd.join(', ')}`);
+  }
   const count = view.failures.length;
   lines.push(`${count} failed ${count === 1 ? 'call' : 'calls'}:`);
-  groupRepeats(view.failures).forEach(({ failure, times }, index) => {
-    lines.push('', ...failureLines(failure, index + 1, times));
+  groupRepeats(view.failures).forEach((group, index) => {
+    lines.push('', ...failureLines(group, index + 1));
   });
   return lines.join('\n');
 }
 
+interface FailureGroup {
+  readonly failure: StoredFailure;
+  /** Where it failed, in the order first seen. */
+  readonly regions: string[];
+  times: number;
+}
+
+/** The fix with its region as a placeholder, for an entry that stands for several regions. */
+function regionless(failure: StoredFailure): string {
+  if (failure.region === 'global') return failure.fix;
+  return failure.fix.split(failure.region).join('<region>');
+}
+
 /**
- * One entry for the same failure repeated (one call per resource in a region, say), so a
- * denied per-resource read does not bury the other entries. JSON keeps every call.
+ * One entry for the same failure repeated: once per resource in a region, or once per region
+ * (a domain denied everywhere), so that one denied action does not bury the other entries.
+ * A fix that names the region names a placeholder instead. JSON keeps every call.
  */
-function groupRepeats(
-  failures: readonly StoredFailure[],
-): { failure: StoredFailure; times: number }[] {
-  const groups = new Map<string, { failure: StoredFailure; times: number }>();
+function groupRepeats(failures: readonly StoredFailure[]): FailureGroup[] {
+  const groups = new Map<string, FailureGroup>();
   for (const failure of failures) {
     const key = [
       failure.domain,
-      failure.region,
       failure.operation,
       failure.errorCode,
       failure.kind,
-      failure.fix,
+      failure.action,
+      regionless(failure),
     ].join('\u0000');
     const group = groups.get(key);
-    if (group) group.times += 1;
-    else groups.set(key, { failure, times: 1 });
+    if (!group) groups.set(key, { failure, regions: [failure.region], times: 1 });
+    else {
+      group.times += 1;
+      if (!group.regions.includes(failure.region)) group.regions.push(failure.region);
+    }
   }
   return [...groups.values()];
 }
@@ -80,16 +102,19 @@ function account(view: DiagnosticsView): { accountId?: string } {
   return view.accountId !== undefined ? { accountId: view.accountId } : {};
 }
 
-function failureLines(failure: StoredFailure, number: number, times: number): string[] {
+function failureLines({ failure, regions, times }: FailureGroup, number: number): string[] {
   const status = failure.httpStatus !== undefined ? ` (HTTP ${failure.httpStatus})` : '';
   const repeat = times > 1 ? ` (${times} calls)` : '';
-  const where = `${domainInfo(failure.domain).label} · ${failure.region} · ${failure.operation}`;
+  const several = regions.length > 1;
+  const region = several ? `${regions.length} regions (${listSome(regions)})` : failure.region;
+  const fix = several ? regionless(failure) : failure.fix;
+  const where = `${domainInfo(failure.domain).label} · ${region} · ${failure.operation}`;
   return [
     `${number}. ${where}${repeat}`,
     `   IAM action: ${failure.action}`,
     `   Error code: ${failure.errorCode}${status}`,
     `   Kind: ${kindWords(failure)}`,
-    `   Fix: ${indent(failure.fix)}`,
+    `   Fix: ${indent(fix)}`,
     ...(failure.message ? [`   AWS said: ${indent(failure.message)}`] : []),
   ];
 }
