@@ -17,5 +17,5 @@ export function scanFailureText(error: unknown): string {
 export function withFix(message: string, fix: string | undefined): string {
   return fix === undefined || fix === '' || message.includes(fix)
     ? message
-    : `${message}; fix: ${fix}`;
+    : `${message.replace(/[.;]\s*$/, '')}; fix: ${fix}`;
 }

@@ -8,6 +8,7 @@ import type { StoredProfile } from '../store/index.ts';
 import { recordAccess } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { requireProfile } from './profiles.ts';
+import { withFix } from './scan-failure.ts';
 import { withStore } from './store-access.ts';
 
 /**
@@ -102,7 +103,7 @@ export function accessStatusOf(report: TestAccessReport): AccessStatus {
 
 function detailOf(report: TestAccessReport): { detail?: string } {
   if (report.authFailure) {
-    return { detail: `${report.authFailure.summary}; fix: ${report.authFailure.fix}` };
+    return { detail: withFix(report.authFailure.summary, report.authFailure.fix) };
   }
   const parts: string[] = [];
   const missing = report.missing.flatMap((group) => group.actions);
