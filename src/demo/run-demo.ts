@@ -53,9 +53,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
         if (options.ui)
           await serveDashboard(sandbox, { port: options.port, out, progress, signal });
       } finally {
-        if (options.keep)
+        if (options.keep) {
           progress(`kept ${sandbox.dir}; the emulator its AWS config points at stops now`);
-        else await sandbox.remove();
+        } else {
+          await sandbox.remove();
+          progress(`removed the sandbox ${sandbox.dir} (--keep keeps it)`);
+        }
       }
       progress('stopping the emulator');
     });

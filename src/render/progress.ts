@@ -2,7 +2,7 @@ import type { RefreshProgress } from '../app/refresh.ts';
 import { domainInfo } from '../core/domains.ts';
 import { terminalSafe } from './terminal-safe.ts';
 
-/** One line of refresh progress, e.g. `escher-prod · EC2 Instances · eu-west-1 · 12`. */
+/** One line of refresh progress, e.g. `escher-prod · EC2 Instances · eu-west-1 · done, 12 read`. */
 export function progressLine(event: RefreshProgress): string {
   switch (event.kind) {
     case 'profile-start':
@@ -12,8 +12,8 @@ export function progressLine(event: RefreshProgress): string {
     case 'scan': {
       const { domain, region, state, count } = event.event;
       const label = domain === 'account' ? 'Account' : domainInfo(domain).label;
-      const verb = state === 'started' ? 'reading' : 'done';
-      return `${event.profile} · ${label} · ${region} · ${verb} · ${count}`;
+      const step = state === 'started' ? 'reading' : `done, ${count} read`;
+      return `${event.profile} · ${label} · ${region} · ${step}`;
     }
   }
 }
@@ -40,9 +40,7 @@ export function terminalProgress(stream: NodeJS.WriteStream): ProgressWriter {
       if (event.event.state === 'finished') total += event.event.count;
       const width = Math.max(20, (stream.columns || 80) - 1);
       clear();
-      stream.write(
-        terminalSafe(`${progressLine(event)} · ${total} resources read`).slice(0, width),
-      );
+      stream.write(terminalSafe(`${progressLine(event)} · ${total} in all`).slice(0, width));
       live = true;
       return;
     }

@@ -9,7 +9,7 @@ describe('refresh progress', () => {
         profile: 'escher-prod',
         event: { domain: 'ec2', region: 'eu-west-1', state: 'finished', count: 12 },
       }),
-    ).toBe('escher-prod · EC2 Instances · eu-west-1 · done · 12');
+    ).toBe('escher-prod · EC2 Instances · eu-west-1 · done, 12 read');
   });
 
   it('rewrites one live line on a terminal and keeps profile starts and ends', () => {
@@ -32,7 +32,7 @@ describe('refresh progress', () => {
     progress.finish();
     expect(written).toBe(
       'p: scanning\n' +
-        'p · S3 Buckets · global · done · 3 · 3 resources read' +
+        'p · S3 Buckets · global · done, 3 read · 3 in all' +
         '\r\x1b[2K' +
         'p: OK\n',
     );
