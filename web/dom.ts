@@ -39,6 +39,8 @@ export function statusClass(status: string | undefined): string {
 
 export function formatTime(iso: string | undefined): string {
   if (!iso) return '—';
+  // As the CLI prints times: one zone for everyone reading a shared screenshot or log.
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

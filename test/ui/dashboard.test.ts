@@ -254,7 +254,7 @@ describe('Estate in Chromium, on the sample estate', () => {
     const iamRow = table.locator('tbody tr').filter({ hasText: 'iam:ListRoles' }).first();
     const cells = await iamRow.locator('td').allTextContents();
     expect(cells.slice(0, 6)).toEqual([
-      'iam',
+      'IAM',
       'global',
       'ListRoles',
       'iam:ListRoles',

@@ -1,18 +1,8 @@
+import { domainInfo } from '../../src/core/domains.ts';
+import { kindWords } from '../../src/render/diagnostics.ts';
 import { getJson } from '../api.ts';
 import { clear, formatTime, h, statusClass } from '../dom.ts';
 import type { DiagnosticsView, ProfileView } from '../types.ts';
-
-const KIND_WORDS: Record<string, string> = {
-  'missing-permission': 'missing permission',
-  'explicit-deny': 'explicit deny',
-  'service-not-enabled': 'service not enabled',
-  'region-not-enabled': 'region not enabled',
-  throttled: 'throttled after retries',
-  'service-error': 'service error',
-  'not-implemented': 'not implemented by the endpoint',
-  'auth-failed': 'authentication failed',
-  network: 'network',
-};
 
 /** Estate → Profile Diagnostics: every call that failed, what it means and how to fix it. */
 export async function renderDiagnostics(root: HTMLElement, wanted?: string): Promise<void> {
@@ -110,12 +100,12 @@ function failureTable(view: DiagnosticsView): HTMLElement | null {
           h(
             'tr',
             {},
-            h('td', {}, failure.domain),
+            h('td', {}, domainInfo(failure.domain).label),
             h('td', {}, failure.region),
             h('td', {}, failure.operation),
             h('td', { class: 'mono' }, failure.action),
             h('td', {}, failure.errorCode),
-            h('td', {}, KIND_WORDS[failure.kind] ?? failure.kind),
+            h('td', {}, kindWords(failure)),
             h('td', { class: 'fix' }, h('pre', {}, failure.fix)),
           ),
         ),

@@ -131,6 +131,8 @@ function profileRow(profile: ProfileView, tools: RowTools): HTMLElement {
     'button',
     {
       type: 'button',
+      // A section that is gone has nothing to test.
+      disabled: profile.lifecycle === 'Missing',
       onclick: () => {
         tools.show(`Testing access for ${profile.name}…`);
         void act(tools.show, async () => {
