@@ -247,6 +247,10 @@ describe('Estate in Chromium, on the sample estate', () => {
     await openScreen('Profile Diagnostics', 'diagnostics');
     await shoot('diagnostics');
     expect(await page.getByLabel('Profile').inputValue()).toBe('escher-audit');
+    expect(await page.getByTestId('actions-to-add').textContent()).toBe(
+      "Actions to add to the profile's IAM policy (5): ce:GetCostAndUsage, " +
+        'iam:GenerateCredentialReport, iam:GetCredentialReport, iam:ListRoles, iam:ListUsers',
+    );
     const table = page.getByTestId('diagnostics-table');
     const actions = await table.locator('tbody td.mono').allTextContents();
     expect(actions).toEqual(expect.arrayContaining(['iam:ListUsers', 'iam:ListRoles']));

@@ -77,9 +77,20 @@ function failureTable(view: DiagnosticsView): HTMLElement | null {
     return h('p', { class: 'empty' }, `No failed calls for ${view.profile} in its last scan.`);
   }
   const head = ['Domain', 'Region', 'Operation', 'IAM action', 'Error code', 'Kind', 'Fix'];
+  const toAdd = [
+    ...new Set(view.failures.filter((f) => f.kind === 'missing-permission').map((f) => f.action)),
+  ].sort();
   return h(
     'div',
-    {},
+    { class: 'diagnostics-host' },
+    toAdd.length > 0
+      ? h(
+          'p',
+          { 'data-testid': 'actions-to-add' },
+          `Actions to add to the profile's IAM policy (${toAdd.length}): `,
+          h('span', { class: 'mono' }, toAdd.join(', ')),
+        )
+      : null,
     h('p', {}, `${view.failures.length} failed calls.`),
     h(
       'table',
