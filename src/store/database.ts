@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './migrations.ts';
@@ -18,6 +19,8 @@ export interface Store {
   now(): Date;
   /** The pid recorded as the owner of a pending EstateView version. */
   readonly pid: number;
+  /** Told apart from another process that was given the same pid. */
+  readonly ownerToken: string;
   /** Whether the process that owns a pending version still runs. */
   isAlive(pid: number): boolean;
   close(): void;
@@ -28,6 +31,7 @@ export interface StoreOptions {
   create?: boolean;
   now?: () => Date;
   pid?: number;
+  ownerToken?: string;
   isAlive?: (pid: number) => boolean;
 }
 
@@ -74,6 +78,7 @@ export function openStoreAt(path: string, options: StoreOptions = {}): Store {
     path,
     now: options.now ?? (() => new Date()),
     pid: options.pid ?? process.pid,
+    ownerToken: options.ownerToken ?? PROCESS_TOKEN,
     isAlive: options.isAlive ?? processIsAlive,
     close: () => {
       if (db.isOpen) db.close();
@@ -82,6 +87,9 @@ export function openStoreAt(path: string, options: StoreOptions = {}): Store {
   abandonDeadVersions(store);
   return store;
 }
+
+/** This process's own token: every store it opens writes pending versions under it. */
+const PROCESS_TOKEN = randomUUID();
 
 function processIsAlive(pid: number): boolean {
   try {

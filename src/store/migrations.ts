@@ -115,6 +115,12 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    // A process id alone cannot tell a writer that died from a new process given the same
+    // id (in a container every run is pid 2): each process also leaves a token of its own.
+    version: 2,
+    sql: 'ALTER TABLE estate_versions ADD COLUMN owner_token TEXT;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

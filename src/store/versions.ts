@@ -37,6 +37,7 @@ interface VersionRow {
   completed_at: string | null;
   state: EstateVersion['state'];
   owner_pid: number;
+  owner_token: string | null;
   previous_id: number | null;
   added: number | null;
   removed: number | null;
@@ -68,10 +69,9 @@ export function listVersions(store: Store): EstateVersion[] {
  * scan leaves the last complete version current. Returns the ids abandoned.
  */
 export function abandonDeadVersions(store: Store): number[] {
-  const pending = store.db
-    .prepare("SELECT id, owner_pid FROM estate_versions WHERE state = 'pending'")
-    .all() as unknown as { id: number; owner_pid: number }[];
-  const dead = pending.filter((row) => !store.isAlive(row.owner_pid)).map((row) => row.id);
+  const dead = pendingVersions(store)
+    .filter((row) => !ownerAlive(store, row))
+    .map((row) => row.id);
   if (dead.length === 0) return [];
   inTransaction(store.db, () => {
     for (const id of dead) abandonVersionRows(store, id);
@@ -107,11 +107,8 @@ export function abandonVersionRows(store: Store, id: number): void {
  * and opens a new pending version owned by this process.
  */
 export function openPendingVersion(store: Store): { id: number; previousId?: number } {
-  const pending = store.db
-    .prepare("SELECT id, owner_pid FROM estate_versions WHERE state = 'pending'")
-    .all() as unknown as { id: number; owner_pid: number }[];
-  for (const row of pending) {
-    if (store.isAlive(row.owner_pid)) throw new RefreshBusyError(row.owner_pid, row.id);
+  for (const row of pendingVersions(store)) {
+    if (ownerAlive(store, row)) throw new RefreshBusyError(row.owner_pid, row.id);
     abandonVersionRows(store, row.id);
   }
   const previousId = currentVersion(store)?.id;
@@ -128,10 +125,10 @@ export function openPendingVersion(store: Store): { id: number; previousId?: num
     .run();
   const inserted = store.db
     .prepare(
-      `INSERT INTO estate_versions (started_at, state, owner_pid, previous_id)
-       VALUES (?, 'pending', ?, ?)`,
+      `INSERT INTO estate_versions (started_at, state, owner_pid, owner_token, previous_id)
+       VALUES (?, 'pending', ?, ?, ?)`,
     )
-    .run(store.now().toISOString(), store.pid, previousId ?? null);
+    .run(store.now().toISOString(), store.pid, store.ownerToken, previousId ?? null);
   return { id: Number(inserted.lastInsertRowid), ...(previousId ? { previousId } : {}) };
 }
 
@@ -184,4 +181,26 @@ export function pruneOldResources(store: Store): void {
          ORDER BY id DESC LIMIT -1 OFFSET ?)`,
     )
     .run(VERSIONS_WITH_RESOURCES);
+}
+
+interface PendingRow {
+  readonly id: number;
+  readonly owner_pid: number;
+  readonly owner_token: string | null;
+}
+
+function pendingVersions(store: Store): PendingRow[] {
+  return store.db
+    .prepare("SELECT id, owner_pid, owner_token FROM estate_versions WHERE state = 'pending'")
+    .all() as unknown as PendingRow[];
+}
+
+/**
+ * Whether the process writing a pending version still runs. A version under this process's
+ * own pid is its own only if it carries this process's token: otherwise an earlier process
+ * given the same pid (a container's every run) wrote it and died.
+ */
+function ownerAlive(store: Store, row: PendingRow): boolean {
+  if (row.owner_pid === store.pid) return row.owner_token === store.ownerToken;
+  return store.isAlive(row.owner_pid);
 }

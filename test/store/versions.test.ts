@@ -270,3 +270,33 @@ describe('EstateView versions', () => {
     expect(failuresOf(store, version.id, 'prod')[0]?.message).toMatch(/^key \[access key id/);
   });
 });
+
+describe('a pending version under a pid that came back', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => {
+    dir.remove();
+  });
+
+  // In a container every run is pid 2: the pid of a scan killed there is alive again at once.
+  const open = (ownerToken: string) =>
+    openStore(join(dir.path, 'home'), { pid: 2, ownerToken, isAlive: () => true });
+
+  it('is abandoned when another process wrote it, and refused while its own writer runs', () => {
+    const killed = open('first-run');
+    PendingVersion.open(killed, { scanned: ['prod'], carried: [] });
+    killed.close();
+
+    const sameProcess = open('first-run');
+    expect(() => PendingVersion.open(sameProcess, { scanned: ['prod'], carried: [] })).toThrow(
+      /another refresh \(process 2\) is writing EstateView version 1/,
+    );
+    sameProcess.close();
+
+    const nextRun = open('second-run');
+    expect(listVersions(nextRun).map((version) => version.state)).toEqual(['abandoned']);
+    const version = PendingVersion.open(nextRun, { scanned: ['prod'], carried: [] }).commit();
+    expect(version).toMatchObject({ id: 1, state: 'complete' });
+    nextRun.close();
+  });
+});
