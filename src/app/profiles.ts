@@ -1,7 +1,7 @@
 import { CliError, EXIT_USAGE } from '../cli/cli-error.ts';
 import { readProfileCatalog } from '../profiles/catalog.ts';
 import { commandProgram } from '../profiles/command-program.ts';
-import { hasControlCharacter, visible } from '../profiles/value-checks.ts';
+import { hasControlCharacter, hasInvisibleCharacter, visible } from '../profiles/value-checks.ts';
 import type {
   DiscoveredProfile,
   ProfileCatalog,
@@ -203,9 +203,9 @@ export function annotateProfile(app: AppContext, name: string, note: string): Pr
     );
   }
   // A note is one line of a table: a line break would draw a row of its own.
-  if (hasControlCharacter(trimmed) || /[\n\t]/.test(trimmed)) {
+  if (hasControlCharacter(trimmed) || hasInvisibleCharacter(trimmed) || /[\n\t]/.test(trimmed)) {
     throw new CliError(
-      `the note for ${name} holds a line break or control character (${visible(trimmed)}); ` +
+      `the note for ${name} holds a line break, a control or an invisible character (${visible(trimmed)}); ` +
         'write it as one line of plain text',
       EXIT_USAGE,
     );

@@ -15,9 +15,20 @@ export function hasControlCharacter(value: string): boolean {
   return CONTROL.test(value);
 }
 
-/** Text safe to print: every control character shown as \xNN. */
+/** Bidirectional controls and zero-width characters: they make one text read as another. */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** Text safe to print: every control character shown as \xNN, invisible marks as \u{NNNN}. */
 export function visible(text: string): string {
-  return text.replace(CONTROL_ALL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text
+    .replace(CONTROL_ALL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(INVISIBLE_ALL, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`);
+}
+
+/** A bidirectional control or zero-width character, which no note or name needs. */
+export function hasInvisibleCharacter(value: string): boolean {
+  return INVISIBLE.test(value);
 }
 
 /**

@@ -27,11 +27,15 @@ describe('control characters never reach the terminal raw', () => {
     const result = await t.run(['profiles', 'annotate', 'ok', 'hi\u001b[2Jthere']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'the note for ok holds a line break or control character (hi\\x1b[2Jthere)',
+      'the note for ok holds a line break, a control or an invisible character (hi\\x1b[2Jthere)',
     );
     const twoLines = await t.run(['profiles', 'annotate', 'ok', 'line1\nline2 FAKE  Enabled OK']);
     expect(twoLines.code).toBe(2);
     expect(twoLines.stderr).toContain('write it as one line of plain text');
+    const reversed = await t.run(['profiles', 'annotate', 'ok', 'prod\u202edor']);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toContain('(prod\\u{202e}dor)');
+    expect(reversed.stderr).not.toContain('\u202e');
     expect(result.stderr).not.toContain('\u001b');
     const shown = JSON.parse((await t.run(['profiles', 'show', 'ok', '--json'])).stdout);
     expect(shown.note).toBe('first note');

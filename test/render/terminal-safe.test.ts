@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderResourceTable } from '../../src/render/resources.ts';
 import { terminalSafe } from '../../src/render/terminal-safe.ts';
+import { warningLine } from '../../src/render/warning-line.ts';
 
 describe('terminalSafe', () => {
   it('shows escape sequences, BEL and C1 controls as \\xNN, keeping newlines and tabs', () => {
@@ -32,6 +33,17 @@ describe('terminalSafe', () => {
     ]);
     expect(table.split('\n')).toHaveLength(2);
     expect(table).toContain('web-1\\nghost-9');
+  });
+
+  it('keeps a warning about a file whose path holds a line break on one line', () => {
+    const line = warningLine({
+      severity: 'error',
+      code: 'file-unreadable',
+      message: 'cannot be read',
+      file: '/tmp/a\nfake: OK/config',
+      line: 2,
+    });
+    expect(line).toBe('/tmp/a\\nfake: OK/config:2: error: cannot be read');
   });
 
   it('makes a resource table with a hostile name safe to print', () => {
