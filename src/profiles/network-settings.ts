@@ -19,7 +19,8 @@ export async function networkSettingsOf(
   const setting = propertyOf(profile, 'ca_bundle');
   const fromEnv = env.AWS_CA_BUNDLE !== undefined && env.AWS_CA_BUNDLE !== '';
   const named = fromEnv ? env.AWS_CA_BUNDLE : setting?.value || undefined;
-  if (named === undefined) return { proxyEnv: env };
+  const proxyEnv = proxyEnvOf(env);
+  if (named === undefined) return { proxyEnv };
   const file = expandHome(named, homeDir, currentPlatform());
   const where = fromEnv
     ? 'AWS_CA_BUNDLE'
@@ -46,8 +47,23 @@ export async function networkSettingsOf(
   if (!bundle.includes('-----BEGIN CERTIFICATE-----')) {
     refuse('holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
   }
-  return { proxyEnv: env, caBundle: bundle };
+  return { proxyEnv, caBundle: bundle };
 }
 
 /** Far larger than any bundle of certificate authorities (the system's own is under 1 MiB). */
 const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
+
+/**
+ * The proxy variables as the AWS CLI reads them: `proxy.corp:3128` without a scheme means
+ * `http://proxy.corp:3128` (Node would otherwise ignore it, or fail to resolve it).
+ */
+function proxyEnvOf(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const normalised: NodeJS.ProcessEnv = { ...env };
+  for (const name of PROXY_VARIABLES) {
+    const value = env[name];
+    if (value && !value.includes('://')) normalised[name] = `http://${value}`;
+  }
+  return normalised;
+}

@@ -147,5 +147,11 @@ describe('requests go out as the AWS CLI sends them', () => {
     await expect(
       whoAmI(home, 'proxied', { ...viaProxy, NO_PROXY: 'aws.example.invalid' }),
     ).rejects.toMatchObject({ code: 'ENOTFOUND' });
+
+    // Without a scheme, as the AWS CLI takes it: http:// is meant.
+    seen.length = 0;
+    const bare = await whoAmI(home, 'proxied', { HTTP_PROXY: `127.0.0.1:${proxyPort}` });
+    expect(bare.Account).toBe('123456789012');
+    expect(seen).toEqual(['POST http://aws.example.invalid/']);
   });
 });
