@@ -1,4 +1,5 @@
 import { stopCredentialProcesses } from '../profiles/credential-process.ts';
+import { EXIT_INTERRUPTED } from './cli-error.ts';
 
 /**
  * The signals that ask Escher to stop: Ctrl-C, a `kill`, and the terminal closing. Each is
@@ -32,4 +33,16 @@ export async function cancellable<T>(work: (signal: AbortSignal) => Promise<T>):
   } finally {
     removeHandlers();
   }
+}
+
+/**
+ * For the printing after a command has stored its result: a stop signal then says in one line
+ * what was kept and exits 130, instead of Node's default for SIGINT (dying mid-line in
+ * silence). Most such signals land as Escher is already exiting and change nothing.
+ */
+export function sayWhatIsKeptOnStop(kept: string): void {
+  onStopSignals(() => {
+    process.stderr.write(`escher: stopped while printing; ${kept}\n`);
+    process.exit(EXIT_INTERRUPTED);
+  });
 }

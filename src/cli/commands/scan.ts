@@ -6,7 +6,9 @@ import { terminalProgress } from '../../render/progress.ts';
 import { appFor, printJson, printText, type JsonOption } from './profiles/shared.ts';
 import { getOverview } from '../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../cli-error.ts';
-import { cancellable } from '../stop-signals.ts';
+import { cancellable, sayWhatIsKeptOnStop } from '../stop-signals.ts';
+
+export const KEPT_AFTER_REFRESH = 'the refresh had finished and its new EstateView is saved';
 
 export function registerScanCommand(program: Command): void {
   program
@@ -31,6 +33,7 @@ export function registerScanCommand(program: Command): void {
       } finally {
         progress?.finish();
       }
+      sayWhatIsKeptOnStop(KEPT_AFTER_REFRESH);
       if (options.json) printJson(result);
       else {
         printText(`${scanSummary(result)}\n`);

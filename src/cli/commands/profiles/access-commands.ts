@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { renderTestAccess } from '../../../access/render.ts';
 import { getDiagnostics, testProfileAccess } from '../../../app/index.ts';
 import { CliError, EXIT_FAILURE } from '../../cli-error.ts';
-import { cancellable } from '../../stop-signals.ts';
+import { cancellable, sayWhatIsKeptOnStop } from '../../stop-signals.ts';
 import { renderDiagnostics } from '../../../render/diagnostics.ts';
+import { terminalSafe } from '../../../render/terminal-safe.ts';
 import { appFor, existingAppFor, printJson, printText, type JsonOption } from './shared.ts';
 
 export function registerAccessCommands(profiles: Command): void {
@@ -19,6 +20,7 @@ export function registerAccessCommands(profiles: Command): void {
       const report = await cancellable((signal) =>
         testProfileAccess(appFor(command), name, { signal }),
       );
+      sayWhatIsKeptOnStop(`the result of Test Access for ${terminalSafe(name)} is saved`);
       if (options.json) printJson(report);
       else printText(renderTestAccess(name, report));
       if (report.status !== 'CONNECTED') {
