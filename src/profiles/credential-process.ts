@@ -161,6 +161,10 @@ function runInOwnGroup(
       clearTimeout(grace);
       if (group !== undefined) runningGroups.delete(group);
       if (runningGroups.size === 0) process.off('exit', stopCredentialProcesses);
+      // A background child may still hold the pipe open; an open pipe would keep Escher
+      // running after its work is done, so close our end. The child itself is left alone:
+      // it may be an agent the command meant to start.
+      child.stdout.destroy();
       resolve(outcome);
     };
     const ended = (code: number | null, signal: NodeJS.Signals | null): void => {

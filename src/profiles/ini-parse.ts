@@ -90,6 +90,8 @@ export function parseIni(input: string): IniDocument {
         return;
       }
       readContinuation(property, raw.trim(), line, problems);
+      // The empty value did get its indented lines: a key after them is a sibling, not C06.
+      previousEmpty = undefined;
       return;
     }
 

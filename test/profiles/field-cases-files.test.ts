@@ -149,6 +149,23 @@ describe('Profile files', () => {
     expect(warning).toMatchObject({ file: h.credentialsPath, line: 4 });
   });
 
+  it('C06: a services section with several services, each indented, warns of nothing', async () => {
+    const h = await setup({
+      config:
+        `[profile two]\n${KEYS}\nservices = local\n[services local]\n` +
+        'ec2 =\n  endpoint_url = http://127.0.0.1:4566\n' +
+        'sts =\n  endpoint_url = http://127.0.0.1:4567\n' +
+        's3 =\n  endpoint_url = http://127.0.0.1:4568\n',
+    });
+    const catalog = await readProfileCatalog({ env: {}, homeDir: h.homeDir });
+    expect(catalog.profiles[0]?.serviceEndpoints).toEqual({
+      ec2: 'http://127.0.0.1:4566',
+      sts: 'http://127.0.0.1:4567',
+      s3: 'http://127.0.0.1:4568',
+    });
+    expect(catalog.warnings).toEqual([]);
+  });
+
   it('C07: upper-case key names are read lower-cased, with a warning', async () => {
     const h = await setup({
       credentials: '[default]\nAWS_ACCESS_KEY_ID = AKIAEXAMPLE\nAWS_SECRET_ACCESS_KEY = EXAMPLEKEY',
