@@ -40,9 +40,7 @@ describe('a credential_process that leaves a background child holding its output
     const result = await t.run(['profiles', 'test', 'agent']);
     sleepPid = Number(readFileSync(pidFile, 'utf8').trim());
 
-    expect(result.stdout).toContain(
-      'Status: ✗ No answer from http://127.0.0.1:1 (ECONNREFUSED)\n',
-    );
+    expect(result.stdout).toContain('Status: ✗ No answer from http://127.0.0.1:1 (ECONNREFUSED)\n');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
   }, 90_000);
