@@ -1,6 +1,6 @@
 import type { DiscoverResult, ProfileDetailView, ProfileView } from '../app/views.ts';
 import type { ProfileSetting } from '../profiles/types.ts';
-import { renderTable } from './table.ts';
+import { alignedWidth, renderTable } from './table.ts';
 import { formatTime } from './time.ts';
 import { warningLine } from './warning-line.ts';
 
@@ -104,6 +104,6 @@ function settingLines(settings: readonly ProfileSetting[]): string[] {
     text: `${setting.name} = ${setting.secret ? '(set, not shown)' : (setting.value ?? '')}`,
     at: `${setting.source.file}:${setting.source.line}`,
   }));
-  const width = shown.reduce((widest, entry) => Math.max(widest, entry.text.length), 0);
+  const width = alignedWidth(shown.map((entry) => entry.text.length));
   return shown.map((entry) => `  ${entry.text.padEnd(width)}  ${entry.at}`);
 }

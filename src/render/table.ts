@@ -1,14 +1,32 @@
 import { oneLine } from './terminal-safe.ts';
 
-/** Columns padded to their widest cell; the last column is never padded. */
+/**
+ * Cells longer than this are printed whole but do not widen their column: one profile name of
+ * a million characters must not pad every other row to a million spaces.
+ */
+export const WIDEST_ALIGNED_CELL = 64;
+
+/** The width to pad a column to: its widest cell, leaving out cells past the limit. */
+export function alignedWidth(lengths: Iterable<number>, atLeast = 0): number {
+  let widest = atLeast;
+  // A loop, not Math.max(...lengths): spreading a column of 100,000 rows overflows the stack.
+  for (const length of lengths) {
+    if (length <= WIDEST_ALIGNED_CELL && length > widest) widest = length;
+  }
+  return widest;
+}
+
+/** Columns padded to their widest cell (within the limit); the last column is never padded. */
 export function renderTable(
   headers: readonly string[],
   cellRows: readonly (readonly string[])[],
 ): string {
   const rows = cellRows.map((row) => row.map(oneLine));
-  // A loop, not Math.max(...cells): spreading a column of 100,000 rows overflows the stack.
   const widths = headers.map((header, column) =>
-    rows.reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), header.length),
+    alignedWidth(
+      rows.map((row) => (row[column] ?? '').length),
+      header.length,
+    ),
   );
   const line = (cells: readonly string[]): string =>
     cells
