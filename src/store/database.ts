@@ -6,6 +6,7 @@ import { migrate } from './migrations.ts';
 import {
   checkHome,
   checkStoreFile,
+  checkStoreWritable,
   damaged,
   isDamagedDatabaseError,
   StoreUnusableError,
@@ -60,7 +61,10 @@ export function openStore(escherHome: string, options: StoreOptions = {}): Store
 export function openStoreAt(path: string, options: StoreOptions = {}): Store {
   // Before anything is written (WAL mode, the schema, its mode bits): never change a file that
   // is damaged or belongs to another application.
-  if (path !== ':memory:' && existsSync(path)) checkStoreFile(path);
+  if (path !== ':memory:' && existsSync(path)) {
+    checkStoreWritable(path);
+    checkStoreFile(path);
+  }
   const db = new DatabaseSync(path);
   try {
     if (path !== ':memory:') chmodSync(path, 0o600);

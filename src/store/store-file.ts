@@ -1,11 +1,13 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
 /**
  * Why an Escher home or its database cannot be used. Every check here only reads: a damaged
  * file or another application's database is left exactly as it was, for the user to keep.
  */
-export type StoreUnusableReason = 'home-is-file' | 'no-home' | 'damaged' | 'foreign';
+export type StoreUnusableReason =
+  'home-is-file' | 'no-home' | 'damaged' | 'foreign' | 'not-writable';
 
 export class StoreUnusableError extends Error {
   readonly reason: StoreUnusableReason;
@@ -41,6 +43,37 @@ export function checkHome(escherHome: string): boolean {
     );
   }
   return true;
+}
+
+/**
+ * Refuses a store this user may not write. SQLite opens even a read query of a WAL database
+ * by writing beside it (its shared-memory file), so a store owned by another user, or kept in
+ * a folder this user cannot write, fails with "readonly database": that is a permission to
+ * fix, not a damaged file to move aside.
+ */
+export function checkStoreWritable(path: string): void {
+  const folder = dirname(path);
+  const refused = (place: string): boolean => {
+    try {
+      accessSync(place, constants.W_OK);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const blocked = refused(path) ? path : refused(folder) ? folder : undefined;
+  if (blocked === undefined) return;
+  const { uid, mode } = statSync(blocked);
+  const octal = (mode & 0o777).toString(8).padStart(4, '0');
+  const you = process.getuid?.();
+  throw new StoreUnusableError(
+    'not-writable',
+    blocked,
+    `the Escher store ${path} cannot be opened: ${blocked} is not writable by this user ` +
+      `(uid ${String(you ?? 'unknown')}; it belongs to uid ${uid}, mode ${octal}). The store is ` +
+      'unchanged. Run Escher as the user who owns it, make it yours ' +
+      `(sudo chown -R "$(id -u)" ${folder}), or choose another home with --home`,
+  );
 }
 
 /**
