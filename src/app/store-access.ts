@@ -10,6 +10,7 @@ import {
   STORE_FILE,
   StoreTooNewError,
   StoreUnusableError,
+  StoredValueError,
 } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 
@@ -84,7 +85,9 @@ export function asCliError(error: unknown, path?: string): unknown {
   if (error instanceof RefreshBusyError) return new CliError(error.message);
   if (path === undefined || error instanceof CliError) return error;
   const why = error instanceof Error ? error.message : String(error);
-  if (isDamagedDatabaseError(error)) return new CliError(damaged(path, why).message);
+  if (isDamagedDatabaseError(error) || error instanceof StoredValueError) {
+    return new CliError(damaged(path, why).message);
+  }
   if (/database or disk is full|SQLITE_FULL/i.test(why)) {
     return new CliError(
       `the Escher store ${path} could not be written: the disk is full. The write was rolled ` +

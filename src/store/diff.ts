@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { readStoredJson } from './json.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'modified';
 
@@ -31,7 +32,7 @@ function withoutVolatile(value: unknown): unknown {
 /** The stored (canonical) attributes JSON without its volatile keys; key order is kept. */
 function stableAttributes(text: unknown): string | null {
   if (typeof text !== 'string') return null;
-  return JSON.stringify(withoutVolatile(JSON.parse(text)));
+  return JSON.stringify(withoutVolatile(readStoredJson(text, 'resources.attributes')));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DOMAIN_IDS, type DomainId } from '../core/domains.ts';
 import type { DomainStatus, FailureKind } from '../core/status.ts';
 import type { Store } from './database.ts';
-import { parseJsonObject, parseStringArray } from './json.ts';
+import { parseJsonObject, parseStringArray, resourcePlace } from './json.ts';
 
 /** A resource of a version, merged across the profiles that observed it. */
 export interface StoredResource {
@@ -103,9 +103,12 @@ export function queryResources(
     domain: row.domain,
     region: row.region,
     name: row.name,
-    tags: parseJsonObject(row.tags) as Record<string, string>,
-    attributes: parseJsonObject(row.attributes),
-    observedBy: parseStringArray(row.observed_by),
+    tags: parseJsonObject(row.tags, resourcePlace('tags', row.resource_id)) as Record<
+      string,
+      string
+    >,
+    attributes: parseJsonObject(row.attributes, resourcePlace('attributes', row.resource_id)),
+    observedBy: parseStringArray(row.observed_by, resourcePlace('observed_by', row.resource_id)),
   }));
 }
 
@@ -155,7 +158,10 @@ export function coverageOf(store: Store, version: number, profile: string): Stor
       domain: row.domain,
       status: row.status,
       detail: row.detail,
-      counts: parseJsonObject(row.counts) as Record<string, number>,
+      counts: parseJsonObject(row.counts, `coverage.counts of domain ${row.domain}`) as Record<
+        string,
+        number
+      >,
     }));
 }
 

@@ -18,3 +18,4 @@ export { listChanges, countChanges } from './diff.ts';
 export type { ChangeCounts, ChangeKind, ResourceChange } from './diff.ts';
 export * from './estate-queries.ts';
 export { redactSecrets } from './redact.ts';
+export { StoredValueError } from './json.ts';

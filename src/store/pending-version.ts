@@ -4,7 +4,7 @@ import { carryOver, carryOverProfileRecords, dropWhatScansNoLongerSee } from './
 import type { Store } from './database.ts';
 import { inTransaction } from './database.ts';
 import { recordChanges } from './diff.ts';
-import { canonicalJson, parseJsonObject, parseStringArray } from './json.ts';
+import { canonicalJson, parseJsonObject, parseStringArray, resourcePlace } from './json.ts';
 import { mergeObservations } from './merge-observations.ts';
 import { redactSecrets } from './redact.ts';
 import type { EstateVersion } from './versions.ts';
@@ -199,14 +199,26 @@ export class PendingVersion {
       );
       return;
     }
-    const observers = new Set(parseStringArray(existing.observed_by)).add(profile);
+    const observers = new Set(
+      parseStringArray(existing.observed_by, resourcePlace('observed_by', record.id)),
+    ).add(profile);
     this.#statement(
       `UPDATE resources SET name = ?, tags = ?, attributes = ?, observed_by = ?
        WHERE version_id = ? AND account = ? AND type = ? AND resource_id = ?`,
     ).run(
       redactSecrets(record.name),
-      stored(mergeObservations(parseJsonObject(existing.tags), record.tags)),
-      stored(mergeObservations(parseJsonObject(existing.attributes), record.attributes)),
+      stored(
+        mergeObservations(
+          parseJsonObject(existing.tags, resourcePlace('tags', record.id)),
+          record.tags,
+        ),
+      ),
+      stored(
+        mergeObservations(
+          parseJsonObject(existing.attributes, resourcePlace('attributes', record.id)),
+          record.attributes,
+        ),
+      ),
       JSON.stringify([...observers].sort()),
       this.id,
       record.account,

@@ -1,7 +1,7 @@
 import type { AccessStatus, LifecycleState } from '../core/status.ts';
 import type { CredentialKind, ProfileWarning } from '../profiles/types.ts';
 import type { Store } from './database.ts';
-import { canonicalJson } from './json.ts';
+import { canonicalJson, readStoredJson } from './json.ts';
 import { redactSecrets } from './redact.ts';
 
 /** A profile as the store keeps it. No credential of any kind has a column here. */
@@ -189,7 +189,7 @@ function fromRow(row: ProfileRow): StoredProfile {
     source: { file: row.source_file, section: row.source_section, line: row.source_line },
     ...(row.endpoint_url !== null ? { endpointUrl: row.endpoint_url } : {}),
     ...(row.note !== null ? { note: row.note } : {}),
-    warnings: JSON.parse(row.warnings) as ProfileWarning[],
+    warnings: readStoredJson(row.warnings, `profiles.warnings of ${row.name}`) as ProfileWarning[],
     ...(row.last_tested !== null ? { lastTested: row.last_tested } : {}),
     ...(row.last_refreshed !== null ? { lastRefreshed: row.last_refreshed } : {}),
     everConnected: row.ever_connected === 1,

@@ -105,6 +105,24 @@ describe('an Escher home Escher cannot use', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  it('a stored value that is not JSON is named by table, column and profile', async () => {
+    expect((await t.run(['profiles', 'discover'])).code).toBe(0);
+    const path = join(t.escherHome, 'escher.db');
+    const db = new DatabaseSync(path);
+    db.exec("UPDATE profiles SET warnings = 'not json{' WHERE name = 'alpha'");
+    db.close();
+    for (const args of [['profiles', 'list'], ['profiles', 'discover'], ['overview']]) {
+      const result = await t.run(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toBe(
+        `escher: the Escher store ${path} is damaged or is not an Escher database ` +
+          '(profiles.warnings of alpha holds text that is not JSON); Escher has not changed ' +
+          `it. Move it aside and start a new store: mv ${path} ${path}.broken, then run ` +
+          'escher profiles discover\n',
+      );
+    }
+  });
+
   it('after a discover the same commands work on that home', async () => {
     expect((await t.run(['profiles', 'discover'])).code).toBe(0);
     const show = await t.run(['profiles', 'show', 'alpha']);
