@@ -118,6 +118,7 @@ export function getDiagnostics(app: AppContext, name: string): DiagnosticsView {
     return {
       profile: name,
       ...(accountId !== undefined ? { accountId } : {}),
+      lifecycle: profile.lifecycle,
       accessStatus: profile.accessStatus,
       ...(profile.accessDetail !== undefined ? { accessDetail: profile.accessDetail } : {}),
       ...(version ? { version: versionView(version) } : {}),

@@ -96,6 +96,7 @@ export interface OverviewView {
 export interface DiagnosticsView {
   readonly profile: string;
   readonly accountId?: string;
+  readonly lifecycle: LifecycleState;
   readonly accessStatus: AccessStatus;
   readonly accessDetail?: string;
   readonly version?: VersionView;

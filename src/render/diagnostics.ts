@@ -1,4 +1,5 @@
 import { profileArgument } from '../core/shell-words.ts';
+import { notScannedLine } from './not-scanned.ts';
 import type { DiagnosticsView } from '../app/views.ts';
 import type { FailureKind } from '../core/status.ts';
 import { domainInfo } from '../core/domains.ts';
@@ -32,7 +33,7 @@ export function renderDiagnostics(view: DiagnosticsView): string {
     `Access status: ${view.accessStatus}${view.accessDetail ? ` (${view.accessDetail})` : ''}`,
   );
   if (!view.version || !view.scanned) {
-    lines.push(`Not scanned yet: run \`escher scan ${profileArgument(view.profile)}\``);
+    lines.push(notScannedLine(view.profile, view.lifecycle));
     return lines.join('\n');
   }
   lines.push(versionHeader(view.version));

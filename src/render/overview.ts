@@ -1,4 +1,5 @@
 import { profileArgument } from '../core/shell-words.ts';
+import { notScannedLine } from './not-scanned.ts';
 import type { OverviewProfile, OverviewView, VersionView } from '../app/views.ts';
 import { formatTime } from './time.ts';
 
@@ -44,7 +45,7 @@ export function profileHeading(profile: { name: string; accountId?: string }): s
 function profileBlock(profile: OverviewProfile): string[] {
   const lines = [profileHeading(profile)];
   if (!profile.scanned) {
-    lines.push(`Not scanned yet: run \`escher scan ${profileArgument(profile.name)}\``);
+    lines.push(notScannedLine(profile.name, profile.lifecycle));
     return lines;
   }
   if (profile.carried) lines.push(carriedLine(profile.scannedAt));

@@ -21,6 +21,7 @@ const denied = (region: string, operation: string, action: string): StoredFailur
 const view = (failures: StoredFailure[]): DiagnosticsView => ({
   profile: 'audit',
   accountId: '123456789012',
+  lifecycle: 'Enabled',
   accessStatus: 'PARTIAL',
   version: { id: 3, takenAt: '2026-12-04T08:00:00.000Z' },
   scanned: true,

@@ -62,7 +62,12 @@ function summary(view: DiagnosticsView): HTMLElement {
 }
 
 function scanLine(view: DiagnosticsView): string {
-  if (!view.scanned) return 'Not scanned yet: click Refresh Estate.';
+  if (!view.scanned) {
+    // Refresh Estate scans enabled profiles only.
+    return view.lifecycle === 'Enabled' || view.lifecycle === 'Active'
+      ? 'Not scanned yet: click Refresh Estate.'
+      : `Not scanned yet: it is ${view.lifecycle}; enable it on Profiles, then click Refresh Estate.`;
+  }
   const version = `EstateView version ${view.version?.id ?? '—'}`;
   return view.carried
     ? `Not scanned by ${version} (disabled, or not named); from its last scan, ${formatTime(view.scannedAt)}.`
