@@ -18,7 +18,7 @@ import {
 } from '../src/app/index.ts';
 import { startMoto } from '../src/emulator/moto-server.ts';
 import { BOOTSTRAP_REQUESTS } from '../src/demo/emulator-target.ts';
-import { estateSpec } from '../src/demo/estate-spec.ts';
+import { ESTATE_REGIONS, estateSpec } from '../src/demo/estate-spec.ts';
 import { DEMO_PROFILES, prepareDemo } from '../src/demo/prepare.ts';
 
 interface ScanResult {
@@ -40,14 +40,7 @@ interface SizeResult extends ScanResult {
   buildSeconds: number;
 }
 
-const { values } = parseArgs({
-  options: {
-    scale: { type: 'string', default: '4,16' },
-    regions: { type: 'string', default: '12' },
-    'scan-only': { type: 'string' },
-    endpoint: { type: 'string' },
-  },
-});
+const values = benchArguments();
 
 if (values['scan-only'] !== undefined) {
   // The child: a fresh process that only scans, so its memory is the scan's alone.
@@ -55,9 +48,7 @@ if (values['scan-only'] !== undefined) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   const results: SizeResult[] = [];
-  for (const scale of values.scale.split(',').map(Number)) {
-    results.push(await measureSize(scale, Number(values.regions)));
-  }
+  for (const scale of values.scales) results.push(await measureSize(scale, values.regionCount));
   process.stdout.write(`\n${table(results)}\n`);
 }
 
@@ -171,4 +162,50 @@ function table(results: readonly SizeResult[]): string {
   );
   const lines = results.map((r) => `×${r.scale}: ${r.domains.join('; ')}`);
   return [...header, ...rows, '', ...lines].join('\n');
+}
+
+/** The options, checked up front: a mistyped size says so in one line, not as a stack trace. */
+function benchArguments(): {
+  scales: number[];
+  regionCount: number;
+  'scan-only'?: string;
+  endpoint?: string;
+} {
+  const usage = (why: string): never => {
+    process.stderr.write(
+      `bench: ${why}\nusage: npm run bench -- [--scale N[,N...]] [--regions R]  ` +
+        `(N a whole number of 1 or more; R from 3 to ${ESTATE_REGIONS.length})\n`,
+    );
+    process.exit(2);
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        scale: { type: 'string', default: '4,16' },
+        regions: { type: 'string', default: '12' },
+        'scan-only': { type: 'string' },
+        endpoint: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const wholeNumber = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text) : NaN);
+  const scales = parsed.scale.split(',').map(wholeNumber);
+  if (scales.some((scale) => !(scale >= 1))) {
+    usage(`--scale ${JSON.stringify(parsed.scale)}: each size must be a whole number of 1 or more`);
+  }
+  const regionCount = wholeNumber(parsed.regions);
+  if (!(regionCount >= 3 && regionCount <= ESTATE_REGIONS.length)) {
+    usage(
+      `--regions ${JSON.stringify(parsed.regions)}: must be from 3 to ${ESTATE_REGIONS.length}`,
+    );
+  }
+  return {
+    scales,
+    regionCount,
+    ...(parsed['scan-only'] !== undefined ? { 'scan-only': parsed['scan-only'] } : {}),
+    ...(parsed.endpoint !== undefined ? { endpoint: parsed.endpoint } : {}),
+  };
 }

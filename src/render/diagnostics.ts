@@ -1,4 +1,3 @@
-import { profileArgument } from '../core/shell-words.ts';
 import { notScannedLine } from './not-scanned.ts';
 import type { DiagnosticsView } from '../app/views.ts';
 import type { FailureKind } from '../core/status.ts';
