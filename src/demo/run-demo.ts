@@ -1,3 +1,4 @@
+import { shellWord } from '../core/shell-words.ts';
 import { renderTestAccess } from '../access/render.ts';
 import {
   appContextFrom,
@@ -54,7 +55,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
           await serveDashboard(sandbox, { port: options.port, out, progress, signal });
       } finally {
         if (options.keep) {
-          progress(`kept ${sandbox.dir}; the emulator its AWS config points at stops now`);
+          // What is kept can still be read offline; anything that calls AWS needs the emulator.
+          progress(
+            `kept ${sandbox.dir}; its stored EstateView stays readable with ` +
+              `ESCHER_HOME=${shellWord(sandbox.env.ESCHER_HOME ?? '')} npx escher overview ` +
+              '(or resources, profiles diagnostics NAME); the emulator its AWS config points ' +
+              'at stops now, so scan and Test Access there will find no answer',
+          );
         } else {
           await sandbox.remove();
           progress(`removed the sandbox ${sandbox.dir} (--keep keeps it)`);

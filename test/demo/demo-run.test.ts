@@ -1,6 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,6 +258,30 @@ describe('escher demo interrupted by Ctrl-C', () => {
     }
   }, 120_000);
 
+  it('keeps the sandbox with --keep and says how to read what it holds', async () => {
+    const home = sentinelHome();
+    let kept: string | undefined;
+    try {
+      const run = await runDemo(home, {
+        args: ['--keep'],
+        interruptOn: /testing access of escher-audit/,
+      });
+      expect(run.code).toBe(130);
+      const said =
+        /demo: kept (\S+); its stored EstateView stays readable with ESCHER_HOME=(\S+) /.exec(
+          run.stderr,
+        );
+      kept = said?.[1];
+      expect(kept).toMatch(/escher-demo-/);
+      expect(said?.[2]).toBe(`${kept}/.escher`);
+      expect(existsSync(join(kept!, '.escher', 'escher.db'))).toBe(true);
+      expect(run.motoPids.filter(alive)).toEqual([]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+      if (kept) rmSync(kept, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it.each(['SIGTERM', 'SIGHUP'] as const)(
     'stops moto on %s too',
     async (signal) => {
@@ -269,6 +301,23 @@ describe('escher demo interrupted by Ctrl-C', () => {
     },
     120_000,
   );
+});
+
+describe('escher demo options', () => {
+  it('refuses --port without --ui, before starting anything', async () => {
+    const home = sentinelHome();
+    try {
+      const run = await runDemo(home, { args: ['--port', '50601'] });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'escher: --port sets the dashboard port, so it needs --ui: run escher demo --ui ' +
+          '--port 50601, or leave --port out\n',
+      );
+      expect(run.motoPids).toEqual([]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('escher demo --ui', () => {

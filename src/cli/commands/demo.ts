@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { CliError, EXIT_USAGE } from '../cli-error.ts';
 
 interface DemoCommandOptions {
   readonly ui?: boolean;
@@ -17,6 +18,13 @@ export function registerDemoCommand(program: Command): void {
     .option('--port <n>', 'with --ui: port on 127.0.0.1 (default: a free port)', parsePort)
     .option('--keep', 'keep the sandbox directory (AWS files and Escher home) afterwards')
     .action(async (options: DemoCommandOptions) => {
+      if (options.port !== undefined && options.ui !== true) {
+        throw new CliError(
+          '--port sets the dashboard port, so it needs --ui: run escher demo --ui --port ' +
+            `${options.port}, or leave --port out`,
+          EXIT_USAGE,
+        );
+      }
       // Loaded on use: the estate builder pulls in every SDK client, which no other command needs.
       const { runDemo } = await import('../../demo/run-demo.ts');
       await runDemo({
