@@ -15,6 +15,7 @@ import {
 import type { AppContext } from './context.ts';
 import { requireProfile } from './profiles.ts';
 import { withStore } from './store-access.ts';
+import { actionsToAdd, untriedActions } from '../aws/untried-actions.ts';
 import type {
   DiagnosticsView,
   DomainLine,
@@ -115,6 +116,7 @@ export function getDiagnostics(app: AppContext, name: string): DiagnosticsView {
     const version = currentVersion(store);
     const record = version ? profileRecordOf(store, version.id, name) : undefined;
     const accountId = record?.accountId ?? profile.accountId;
+    const failures = version && record ? failuresOf(store, version.id, name) : [];
     return {
       profile: name,
       ...(accountId !== undefined ? { accountId } : {}),
@@ -126,7 +128,9 @@ export function getDiagnostics(app: AppContext, name: string): DiagnosticsView {
       carried: record !== undefined && !record.scanned,
       ...(record?.scannedAt !== undefined ? { scannedAt: record.scannedAt } : {}),
       ...(record?.error !== undefined ? { error: record.error } : {}),
-      failures: version && record ? failuresOf(store, version.id, name) : [],
+      failures,
+      actionsToAdd: actionsToAdd(failures),
+      untriedActions: untriedActions(failures),
     };
   });
 }

@@ -110,6 +110,10 @@ export interface DiagnosticsView {
   /** Authentication failure of the last scan, when nothing could be read. */
   readonly error?: string;
   readonly failures: readonly StoredFailure[];
+  /** The actions a missing permission explains, once each: what to add to the policy. */
+  readonly actionsToAdd: readonly string[];
+  /** Actions not tried because the list they follow was denied: to add as well. */
+  readonly untriedActions: readonly string[];
 }
 
 export interface ResourceQuery {

@@ -45,11 +45,16 @@ export function renderDiagnostics(view: DiagnosticsView): string {
     if (view.error === undefined) lines.push('No failed calls: every call of the scan succeeded.');
     return lines.join('\n');
   }
-  const toAdd = [
-    ...new Set(view.failures.filter((f) => f.kind === 'missing-permission').map((f) => f.action)),
-  ].sort();
+  const toAdd = view.actionsToAdd;
   if (toAdd.length > 0) {
     lines.push(`Actions to add to the profile's IAM policy (${toAdd.length}): ${toAdd.join(', ')}`);
+  }
+  const untried = view.untriedActions;
+  if (untried.length > 0) {
+    lines.push(
+      `Not tried, since the list they follow was denied; add them too (${untried.length}): ` +
+        untried.join(', '),
+    );
   }
   const count = view.failures.length;
   lines.push(`${count} failed ${count === 1 ? 'call' : 'calls'}:`);

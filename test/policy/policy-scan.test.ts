@@ -6,6 +6,7 @@ import {
   IAMClient,
 } from '@aws-sdk/client-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { actionsToAdd, untriedActions } from '../../src/aws/untried-actions.ts';
 import { emulatorTwins } from '../../src/demo/demo-users.ts';
 import { buildPolicyDocument } from '../../src/policy/build-policy.ts';
 import { coveredBySeed } from '../../src/policy/explain-policy.ts';
@@ -46,6 +47,8 @@ async function userWith(
   await iam.send(new CreateUserCommand({ UserName: name }));
   const documents = { [`${name}-policy`]: policy, [`${name}-twins`]: emulatorTwins(policy) };
   for (const [policyName, document] of Object.entries(documents)) {
+    // A narrowed policy may hold nothing moto checks under another name.
+    if (document.Statement.every((statement) => statement.Action.length === 0)) continue;
     const created = await iam.send(
       new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: JSON.stringify(document) }),
     );
@@ -71,6 +74,7 @@ describe('a scan under the policy escher prints, on IAM-enforcing moto', () => {
   const moto = useMoto({ enforceIam: true });
   let exact: AccountScanResult;
   let seed: AccountScanResult;
+  let inventory: AccountScanResult;
 
   beforeAll(async () => {
     await buildSmallEstate(moto.endpoint, moto.admin);
@@ -78,6 +82,9 @@ describe('a scan under the policy escher prints, on IAM-enforcing moto', () => {
     const seedKeys = await userWith(moto.endpoint, moto.admin, 'seed', SEED_POLICY);
     exact = await scanAs(moto.endpoint, exactKeys, 'escher-exact');
     seed = await scanAs(moto.endpoint, seedKeys, 'escher-seed');
+    const narrowed = buildPolicyDocument(['inventory']);
+    const inventoryKeys = await userWith(moto.endpoint, moto.admin, 'inventory', narrowed);
+    inventory = await scanAs(moto.endpoint, inventoryKeys, 'escher-inventory');
   });
 
   it('reads every domain without one failed call', () => {
@@ -99,5 +106,16 @@ describe('a scan under the policy escher prints, on IAM-enforcing moto', () => {
       /^PARTIAL \(.*account Block Public Access not readable: s3:GetAccountPublicAccessBlock denied/,
     );
     expect(seed.failures.every((failure) => failure.kind === 'missing-permission')).toBe(true);
+  });
+
+  it('under a --vertical policy, the diagnostics name every action the narrowing left out', () => {
+    const full = buildPolicyDocument().Statement[0]!.Action;
+    const kept = new Set(buildPolicyDocument(['inventory']).Statement[0]!.Action);
+    const leftOut = full.filter((action) => !kept.has(action)).sort();
+    const named = actionsToAdd(inventory.failures);
+    const untried = untriedActions(inventory.failures);
+    // Those behind a denied list are never called: the second line names them.
+    expect(untried).toEqual(['cloudtrail:GetTrailStatus', 'guardduty:GetDetector']);
+    expect([...named, ...untried].sort()).toEqual(leftOut);
   });
 });

@@ -1,3 +1,4 @@
+import { actionsToAdd, untriedActions } from '../../src/aws/untried-actions.ts';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticsView } from '../../src/app/views.ts';
 import { renderDiagnostics } from '../../src/render/diagnostics.ts';
@@ -27,6 +28,8 @@ const view = (failures: StoredFailure[]): DiagnosticsView => ({
   scanned: true,
   carried: false,
   failures,
+  actionsToAdd: actionsToAdd(failures),
+  untriedActions: untriedActions(failures),
 });
 
 describe(renderDiagnostics.name, () => {

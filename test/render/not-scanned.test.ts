@@ -9,6 +9,8 @@ const unscanned = (lifecycle: 'Discovered' | 'Enabled' | 'Disabled' | 'Missing')
     scanned: false,
     carried: false,
     failures: [],
+    actionsToAdd: [],
+    untriedActions: [],
   }).split('\n')[2];
 
 describe('the line for a profile no EstateView has read', () => {

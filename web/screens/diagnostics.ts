@@ -82,9 +82,8 @@ function failureTable(view: DiagnosticsView): HTMLElement | null {
     return h('p', { class: 'empty' }, `No failed calls for ${view.profile} in its last scan.`);
   }
   const head = ['Domain', 'Region', 'Operation', 'IAM action', 'Error code', 'Kind', 'Fix'];
-  const toAdd = [
-    ...new Set(view.failures.filter((f) => f.kind === 'missing-permission').map((f) => f.action)),
-  ].sort();
+  const toAdd = view.actionsToAdd;
+  const untried = view.untriedActions;
   return h(
     'div',
     { class: 'diagnostics-host' },
@@ -94,6 +93,14 @@ function failureTable(view: DiagnosticsView): HTMLElement | null {
           { 'data-testid': 'actions-to-add' },
           `Actions to add to the profile's IAM policy (${toAdd.length}): `,
           h('span', { class: 'mono' }, toAdd.join(', ')),
+        )
+      : null,
+    untried.length > 0
+      ? h(
+          'p',
+          { 'data-testid': 'untried-actions' },
+          `Not tried, since the list they follow was denied; add them too (${untried.length}): `,
+          h('span', { class: 'mono' }, untried.join(', ')),
         )
       : null,
     h('p', {}, `${view.failures.length} failed calls.`),
