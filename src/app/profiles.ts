@@ -148,7 +148,11 @@ export async function showProfile(app: AppContext, name: string): Promise<Profil
   const view = withStore(app, (store) => toProfileView(requireProfile(store, name)));
   const catalog = await readCatalog(app);
   const found = catalog.profiles.find((profile) => profile.name === name);
-  return { ...view, settings: (found?.settings ?? []).map(shownSetting) };
+  return {
+    ...view,
+    settings: (found?.settings ?? []).map(shownSetting),
+    serviceEndpoints: found?.serviceEndpoints ?? {},
+  };
 }
 
 /**

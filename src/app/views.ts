@@ -35,6 +35,8 @@ export interface ProfileDetailView extends ProfileView {
    * arguments. Empty when the section is gone (`Missing`).
    */
   readonly settings: readonly ProfileSetting[];
+  /** Endpoints by service key from the profile's `[services]` section, read with the settings. */
+  readonly serviceEndpoints: Readonly<Record<string, string>>;
 }
 
 export interface DiscoverResult {

@@ -14,6 +14,7 @@ import { shownValue, withoutUrlSecrets } from '../core/secret-text.ts';
 import { isSecretSetting, looksLikePastedCredential } from './secrets.ts';
 
 const PASTED_NAME = '(a line that looks like a pasted key or token)';
+import { checkServiceKeys } from './service-keys.ts';
 import { checkValues, invalidValue, isValidEndpointUrl, visible } from './value-checks.ts';
 import { readSsoTokenState } from './sso-token.ts';
 import type {
@@ -35,6 +36,7 @@ export async function readProfileCatalog(input: ProfileFilesInput): Promise<Prof
   const warnings: ProfileWarning[] = [
     ...set.warnings,
     ...checkValues(set),
+    ...checkServiceKeys(set),
     ...checkProfiles(set),
     ...(await ssoLoginWarnings(set, locations.homeDir)),
   ].map((warning) => ({ ...warning, message: shownValue(visible(warning.message)) }));

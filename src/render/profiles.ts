@@ -1,5 +1,6 @@
 import type { DiscoverResult, ProfileDetailView, ProfileView } from '../app/views.ts';
 import type { ProfileSetting } from '../profiles/types.ts';
+import { meantKey } from '../profiles/service-keys.ts';
 import { alignedWidth, renderTable } from './table.ts';
 import { formatTime } from './time.ts';
 import { warningLine } from './warning-line.ts';
@@ -49,6 +50,17 @@ export function renderProfile(profile: ProfileDetailView): string {
     lines.push('Settings: none (its section is no longer in the files)');
   }
   if (profile.endpointUrl) lines.push(`Endpoint: ${profile.endpointUrl}`);
+  const byService = Object.entries(profile.serviceEndpoints);
+  if (byService.length > 0) {
+    // The rest of the calls go to `Endpoint:` when there is one, else to AWS.
+    lines.push(
+      'Endpoints by service:',
+      ...byService.map(([service, url]) => {
+        const meant = meantKey(service);
+        return `  ${service} = ${url}${meant ? ` (ignored: not a key the SDKs read; write ${meant})` : ''}`;
+      }),
+    );
+  }
   if (profile.note) lines.push(`Note: ${profile.note}`);
   lines.push(`Last tested: ${profile.lastTested ? formatTime(profile.lastTested) : 'never'}`);
   lines.push(

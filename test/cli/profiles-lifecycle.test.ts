@@ -111,6 +111,27 @@ describe('escher profiles', () => {
     ]);
   });
 
+  it('shows the endpoints of a services section, and warns of a misspelt service key', async () => {
+    t.writeAws({
+      config:
+        '[profile local]\nregion = us-east-1\nservices = emu\n' +
+        '[services emu]\nec2 =\n  endpoint_url = http://127.0.0.1:4566\n' +
+        's3control =\n  endpoint_url = http://127.0.0.1:4566\n',
+    });
+    const discovered = await t.run(['profiles', 'discover']);
+    const config = `${t.home}/.aws/config`;
+    expect(discovered.stdout).toContain(
+      `${config}:7: warning: services emu: "s3control" is not a service key the SDKs read, so ` +
+        "its endpoint_url is ignored and those calls go to the profile's endpoint_url or to " +
+        'AWS; write s3_control\n',
+    );
+    const shown = await t.run(['profiles', 'show', 'local']);
+    expect(shown.stdout).toContain('Endpoints by service:\n  ec2 = http://127.0.0.1:4566\n');
+    expect(shown.stdout).toContain(
+      '  s3control = http://127.0.0.1:4566 (ignored: not a key the SDKs read; write s3_control)\n',
+    );
+  });
+
   it('marks a profile whose section is gone Missing, and gives it back its state', async () => {
     await t.run(['profiles', 'discover']);
     await t.run(['profiles', 'disable', 'escher-prod']);
