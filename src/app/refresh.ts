@@ -254,6 +254,7 @@ async function scanProfile(
         },
       },
       ...(options.signal ? { signal: options.signal } : {}),
+      credentialKind: stored.credentialKind,
       onProgress: (event) => options.onProgress?.({ kind: 'scan', profile: name, event }),
     });
     fillUnreported(pending, name, reported, 'the scan reported nothing for this domain');

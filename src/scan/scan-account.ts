@@ -1,5 +1,6 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { AwsClients, DEFAULT_MAX_ATTEMPTS } from '../aws/clients.ts';
+import { identityFailure, usesProxy } from '../access/auth-failure.ts';
 import { classifyError } from '../aws/classify-error.ts';
 import type { ProfileContext } from '../aws/profile-context.ts';
 import { DOMAIN_IDS } from '../core/domains.ts';
@@ -38,13 +39,14 @@ async function whoAmI(ctx: ProfileContext, clients: AwsClients, options: ScanOpt
       homeRegion: ctx.region,
       customEndpoint: clients.hasCustomEndpoint('sts'),
     });
-    throw new ScanAuthError(
-      ctx.profile,
-      failure.kind,
-      failure.errorCode,
-      failure.message,
-      failure.fix,
-    );
+    // Said in Test Access's words (keys rejected → aws configure), so that the two agree.
+    const endpoint = ctx.endpointFor('sts');
+    const said = identityFailure(error, ctx.profile, {
+      ...(options.credentialKind ? { credentialKind: options.credentialKind } : {}),
+      ...(endpoint ? { endpointUrl: endpoint } : {}),
+      ...(usesProxy(ctx.network?.proxyEnv ?? {}) ? { viaProxy: true } : {}),
+    });
+    throw new ScanAuthError(ctx.profile, failure.kind, failure.errorCode, said.summary, said.fix);
   }
 }
 

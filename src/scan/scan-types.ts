@@ -1,3 +1,4 @@
+import type { CredentialKind } from '../profiles/types.ts';
 import type { ClientOptions } from '../aws/clients.ts';
 import type { DomainId } from '../core/domains.ts';
 import type { FailureKind } from '../core/status.ts';
@@ -45,6 +46,8 @@ export interface ScanOptions {
   readonly clientOptions?: Pick<ClientOptions, 'requestHandler' | 'retryDelayMs'>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
+  /** What the profile files declare, so a failed sign-in is worded for that kind. */
+  readonly credentialKind?: CredentialKind;
 }
 
 export interface SkippedRegion {

@@ -103,7 +103,10 @@ describe('refreshEstate', () => {
     const byName = Object.fromEntries(result.profiles.map((p) => [p.name, p]));
     expect(byName.good?.accessStatus).toBe('OK');
     expect(byName.flaky?.accessStatus).toBe('DISCONNECTED');
-    expect(byName.flaky?.error).toMatch(/fix: /);
+    // In Test Access's words: rejected keys are fixed with aws configure, not an SSO login.
+    expect(byName.flaky?.error).toBe(
+      'AWS rejected the access keys (InvalidClientTokenId); fix: aws configure --profile flaky',
+    );
     expect(byName.stranger?.accessStatus).toBe('ERROR');
 
     const text = renderOverview(getOverview(app));
