@@ -25,11 +25,17 @@ export async function networkSettingsOf(
   const where = fromEnv
     ? 'AWS_CA_BUNDLE'
     : `ca_bundle (${setting?.source.file ?? '?'}:${setting?.source.line ?? 0})`;
+  // The variable is the user's shell, not the profile: the fix is said where it belongs.
+  const fixCommand = fromEnv
+    ? 'point AWS_CA_BUNDLE at a PEM file of certificates, or unset AWS_CA_BUNDLE'
+    : `fix ca_bundle of profile ${profileName} at ${setting?.source.file ?? '?'}:` +
+      `${setting?.source.line ?? 0}, or remove it`;
   const refuse = (why: string): never => {
     throw new ProfileResolutionError(
       profileName,
       'invalid-profile',
-      `${where} names ${file}, which ${why}; fix the path or remove the setting`,
+      `${where} names ${file}, which ${why}`,
+      { fixCommand },
     );
   };
   let bundle: Buffer;

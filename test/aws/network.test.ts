@@ -89,10 +89,12 @@ describe('requests go out as the AWS CLI sends them', () => {
   it('names a ca_bundle it cannot read, with its file and line, before any call', async () => {
     await expect(
       resolveProfileContext('badbundle', { env: {}, homeDir: home.homeDir }),
-    ).rejects.toThrow(
-      `ca_bundle (${home.configPath}:13) names /nowhere/bundle.pem, which cannot be read ` +
-        '(ENOENT); fix the path or remove the setting',
-    );
+    ).rejects.toMatchObject({
+      message:
+        `ca_bundle (${home.configPath}:13) names /nowhere/bundle.pem, which cannot be read ` +
+        '(ENOENT)',
+      fixCommand: `fix ca_bundle of profile badbundle at ${home.configPath}:13, or remove it`,
+    });
   });
 
   it.each([
@@ -100,11 +102,13 @@ describe('requests go out as the AWS CLI sends them', () => {
     ['garbage', 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)'],
   ])('refuses a bundle at %s, which %s, without reading it whole', async (name, why) => {
     const path = name === 'garbage' ? await home.writeAt('garbage.pem', 'not a cert\n') : name;
+    // The variable is the shell's, not the profile's: the fix says so.
     await expect(
       resolveProfileContext('tls', { env: { AWS_CA_BUNDLE: path }, homeDir: home.homeDir }),
-    ).rejects.toThrow(
-      `AWS_CA_BUNDLE names ${path}, which ${why}; fix the path or remove the setting`,
-    );
+    ).rejects.toMatchObject({
+      message: `AWS_CA_BUNDLE names ${path}, which ${why}`,
+      fixCommand: 'point AWS_CA_BUNDLE at a PEM file of certificates, or unset AWS_CA_BUNDLE',
+    });
   });
 
   it('says an untrusted certificate is one, and how a bundle fixes it', async () => {
