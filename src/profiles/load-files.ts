@@ -39,7 +39,9 @@ export async function loadProfileFiles(input: ProfileFilesInput): Promise<Loaded
   ): Promise<{ info: ProfileFileInfo; text?: ProfileFileText }> => {
     try {
       await checkReadable(path);
-      const text = await readFile(path, 'utf8');
+      const bytes = await readFile(path);
+      if (isUtf16(bytes)) throw Object.assign(new Error('EUTF16'), { code: 'EUTF16' });
+      const text = bytes.toString('utf8');
       return { info: { kind, path, exists: true }, text: { path, text } };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -62,6 +64,28 @@ export async function loadProfileFiles(input: ProfileFilesInput): Promise<Loaded
   });
   set.warnings.unshift(...problems);
   return { locations, files: [config.info, credentials.info], set };
+}
+
+/**
+ * A file saved as UTF-16 (Windows Notepad's "Unicode"): a UTF-16 byte-order mark, or text
+ * whose every other byte is NUL, as ASCII is in UTF-16. Read as UTF-8 every line would be an
+ * error; the AWS CLI cannot read it either. Binary garbage is not taken for it.
+ */
+function isUtf16(bytes: Buffer): boolean {
+  const [first, second] = bytes;
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return true;
+  const head = bytes.subarray(0, 64 - (Math.min(bytes.length, 64) % 2));
+  if (head.length < 8) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  head.forEach((byte, index) => {
+    if (byte === 0) {
+      if (index % 2 === 0) evenNul += 1;
+      else oddNul += 1;
+    }
+  });
+  const half = head.length / 2;
+  return (oddNul === half && evenNul === 0) || (evenNul === half && oddNul === 0);
 }
 
 /** Far larger than any profile file: such a file is not one, and reading it costs memory. */
@@ -141,6 +165,14 @@ async function whyUnread(
       FILE_UNREADABLE,
       `${path} is larger than ${MAX_PROFILE_FILE_BYTES / 1024 / 1024} MiB, far larger than any ` +
         `AWS profile file; ${skipped}. Point ${variable ?? 'it'} at the right file`,
+    );
+  }
+  if (code === 'EUTF16') {
+    return warning(
+      'error',
+      FILE_UNREADABLE,
+      `${path} is saved as UTF-16, which the AWS CLI and SDKs cannot read; ${skipped}. ` +
+        'Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)',
     );
   }
   return warning(

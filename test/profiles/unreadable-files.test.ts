@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmod, chown, rm, symlink } from 'node:fs/promises';
+import { chmod, chown, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readProfileCatalog } from '../../src/profiles/catalog.ts';
@@ -84,6 +84,31 @@ describe('config and credentials files that are there but cannot be read', () =>
         `\`sudo chown "$(id -un)" ${configPath()}\` if another user owns it`,
     );
   });
+
+  it.each([
+    [
+      'with a byte-order mark',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CONFIG, 'utf16le')]),
+    ],
+    ['without one', Buffer.from(CONFIG, 'utf16le')],
+  ])(
+    'a file saved as UTF-16 %s is named, with how to save it, and known profiles are kept',
+    async (_, bytes) => {
+      expect((await t.run(['profiles', 'discover'])).code).toBe(0);
+      await rm(join(t.home, '.aws', 'credentials'));
+      await writeFile(configPath(), bytes);
+
+      const discover = await t.run(['profiles', 'discover']);
+      expect(discover.code).toBe(0);
+      expect(discover.stdout).toContain('0 missing');
+      expect(discover.stdout).toContain(
+        `  ${configPath()}: error: ${configPath()} is saved as UTF-16, which the AWS CLI and SDKs ` +
+          'cannot read; its profiles are skipped. Save it as UTF-8 (in Notepad: Save As, ' +
+          'Encoding UTF-8)',
+      );
+      expect(discover.stdout).not.toContain('Expected a profile definition');
+    },
+  );
 
   it('AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE naming no file is a warning', async () => {
     const missing = join(t.home, 'typo', 'config');
