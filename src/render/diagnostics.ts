@@ -65,7 +65,7 @@ export function renderDiagnostics(view: DiagnosticsView): string {
 }
 
 interface FailureGroup {
-  readonly failure: StoredFailure;
+  failure: StoredFailure;
   /** Where it failed, in the order first seen. */
   readonly regions: string[];
   times: number;
@@ -91,16 +91,23 @@ function groupRepeats(failures: readonly StoredFailure[]): FailureGroup[] {
       failure.errorCode,
       failure.kind,
       failure.action,
-      regionless(failure),
+      // The look-up in the profile's own region needs no --region: it is the same fix.
+      regionless(failure).replace(' --region <region>', ''),
     ].join('\u0000');
     const group = groups.get(key);
     if (!group) groups.set(key, { failure, regions: [failure.region], times: 1 });
     else {
       group.times += 1;
       if (!group.regions.includes(failure.region)) group.regions.push(failure.region);
+      // Shown for the whole group: the fix that names a region, so it reads <region>.
+      if (!namesItsRegion(group.failure) && namesItsRegion(failure)) group.failure = failure;
     }
   }
   return [...groups.values()];
+}
+
+function namesItsRegion(failure: StoredFailure): boolean {
+  return failure.region !== 'global' && failure.fix.includes(failure.region);
 }
 
 function account(view: DiagnosticsView): { accountId?: string } {

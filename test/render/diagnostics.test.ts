@@ -53,4 +53,22 @@ describe(renderDiagnostics.name, () => {
     ]);
     expect(text).toContain('AttributeValue=DescribeAlarms --profile audit --region <region>');
   });
+
+  it('counts the profile’s own region, whose look-up needs no --region, in the same entry', () => {
+    const home = denied('us-east-1', 'DescribeAlarms', 'cloudwatch:DescribeAlarms');
+    const homeFix = { ...home, fix: home.fix.replace(' --region us-east-1', '') };
+    const text = renderDiagnostics(
+      view([
+        homeFix,
+        ...['eu-west-1', 'ap-south-1'].map((region) =>
+          denied(region, 'DescribeAlarms', 'cloudwatch:DescribeAlarms'),
+        ),
+      ]),
+    );
+    const entries = [...text.matchAll(/^\d+\. (.+)$/gm)].map((match) => match[1]);
+    expect(entries).toEqual([
+      'CloudWatch · 3 regions (ap-south-1, eu-west-1, us-east-1) · DescribeAlarms (3 calls)',
+    ]);
+    expect(text).toContain('AttributeValue=DescribeAlarms --profile audit --region <region>');
+  });
 });
