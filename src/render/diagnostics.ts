@@ -29,7 +29,8 @@ export function renderDiagnostics(view: DiagnosticsView): string {
     `Profile Diagnostics: ${profileHeading({ name: view.profile, ...account(view) })}`,
   ];
   lines.push(
-    `Access status: ${view.accessStatus}${view.accessDetail ? ` (${view.accessDetail})` : ''}`,
+    // A colon, not brackets: the detail often holds brackets of its own.
+    `Access status: ${view.accessStatus}${view.accessDetail ? `: ${view.accessDetail}` : ''}`,
   );
   if (!view.version || !view.scanned) {
     lines.push(notScannedLine(view.profile, view.lifecycle));

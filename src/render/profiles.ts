@@ -39,7 +39,7 @@ export function renderProfile(profile: ProfileDetailView): string {
     `Provider: ${profile.provider}`,
     `Account: ${profile.accountId ?? 'unknown'}`,
     `State: ${profile.lifecycle}`,
-    `Access: ${profile.accessStatus}${profile.accessDetail ? ` (${profile.accessDetail})` : ''}`,
+    `Access: ${profile.accessStatus}${profile.accessDetail ? `: ${profile.accessDetail}` : ''}`,
     `Region: ${profile.region ?? 'not set (us-east-1 is used)'}`,
     `Credentials: ${KIND_WORDS[profile.credentialKind]}`,
     `Source: ${source.file}, [${source.section}], line ${source.line}`,

@@ -33,7 +33,7 @@ describe('a profile whose credential_process fails', () => {
 
   it('profiles diagnostics and profiles list --json show the same message', async () => {
     const diagnostics = await t.run(['profiles', 'diagnostics', 'broken']);
-    expect(diagnostics.stdout).toContain(`Access status: ERROR (${why})`);
+    expect(diagnostics.stdout).toContain(`Access status: ERROR: ${why}\n`);
     expect(diagnostics.stdout).toContain(`Sign-in failed, nothing was read: ${why}`);
     expect(diagnostics.stdout).not.toContain('AWS answered');
 
