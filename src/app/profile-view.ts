@@ -11,6 +11,9 @@ export function toProfileView(stored: StoredProfile): ProfileView {
     source: stored.source,
     ...(stored.endpointUrl !== undefined ? { endpointUrl: stored.endpointUrl } : {}),
     lifecycle: stored.lifecycle,
+    ...(stored.lifecycle === 'Missing'
+      ? { returnsAs: stored.previousLifecycle ?? 'Discovered' }
+      : {}),
     accessStatus: stored.accessStatus,
     ...(stored.accessDetail !== undefined ? { accessDetail: stored.accessDetail } : {}),
     ...(stored.note !== undefined ? { note: stored.note } : {}),

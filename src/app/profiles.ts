@@ -190,7 +190,7 @@ export function setProfilesEnabled(
       names.map((name) => {
         const stored = requireProfile(store, name);
         const next = nextLifecycle(name, positionOf(stored), enabled ? 'enable' : 'disable');
-        setLifecycle(store, name, next.state);
+        setLifecycle(store, name, next.state, next.previous);
         return toProfileView(requireProfile(store, name));
       }),
     ),

@@ -18,6 +18,8 @@ export interface ProfileView {
   readonly source: { readonly file: string; readonly section: string; readonly line: number };
   readonly endpointUrl?: string;
   readonly lifecycle: LifecycleState;
+  /** For a Missing profile: the state it gets back when its section returns. */
+  readonly returnsAs?: LifecycleState;
   readonly accessStatus: AccessStatus;
   /** Why the access status is what it is, when it is not OK. */
   readonly accessDetail?: string;

@@ -38,6 +38,9 @@ export function nextLifecycle(
   switch (event) {
     case 'enable':
     case 'disable': {
+      // A profile whose section is gone may still be disabled: it returns Disabled, and so
+      // is not scanned the moment its section is back.
+      if (state === 'Missing' && event === 'disable') return { state, previous: 'Disabled' };
       if (state === 'Missing') {
         return refuse(
           `profile ${profile} is Missing: its section is no longer in the AWS config or ` +

@@ -158,6 +158,34 @@ describe('escher profiles', () => {
     expect(show.lifecycle).toBe('Disabled');
   });
 
+  it('disables a Missing profile, which then comes back Disabled and is not scanned', async () => {
+    await t.run(['profiles', 'discover']);
+    await t.run(['profiles', 'enable', 'escher-prod']);
+    t.writeAws({ config: '[default]\nregion = eu-west-1\n' });
+    await t.run(['profiles', 'discover']);
+
+    const disable = await t.run(['profiles', 'disable', 'escher-prod']);
+    expect(disable.code).toBe(0);
+    expect(disable.stdout).toBe(
+      'escher-prod: Missing; it comes back Disabled when its section is in the files again\n',
+    );
+    const listed = JSON.parse((await t.run(['profiles', 'list', '--json'])).stdout) as {
+      name: string;
+      lifecycle: string;
+      returnsAs?: string;
+    }[];
+    expect(listed.find((p) => p.name === 'escher-prod')).toMatchObject({
+      lifecycle: 'Missing',
+      returnsAs: 'Disabled',
+    });
+
+    t.writeAws({ config: CONFIG });
+    await t.run(['profiles', 'discover']);
+    const show = JSON.parse((await t.run(['profiles', 'show', 'escher-prod', '--json'])).stdout);
+    expect(show.lifecycle).toBe('Disabled');
+    expect(show.returnsAs).toBeUndefined();
+  });
+
   it('keeps the store as it was when a file cannot be read', async () => {
     await t.run(['profiles', 'discover']);
     await t.run(['profiles', 'enable', 'escher-prod']);

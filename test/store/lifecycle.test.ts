@@ -22,7 +22,6 @@ describe('nextLifecycle', () => {
 
   const refused: [LifecycleState, LifecycleEvent, string][] = [
     ['Missing', 'enable', 'profile p is Missing'],
-    ['Missing', 'disable', 'profile p is Missing'],
     ['Active', 'disable', 'profile p is being scanned'],
     ['Discovered', 'scan-start', 'run `escher profiles enable p`'],
     ['Disabled', 'scan-start', 'profile p is Disabled, not Enabled'],
@@ -30,6 +29,13 @@ describe('nextLifecycle', () => {
   it.each(refused)('refuses %s --%s-->', (from, event, words) => {
     expect(() => nextLifecycle('p', { state: from }, event)).toThrow(LifecycleError);
     expect(() => nextLifecycle('p', { state: from }, event)).toThrow(words);
+  });
+
+  it('disables a Missing profile, which then comes back Disabled', () => {
+    const gone = nextLifecycle('p', { state: 'Enabled' }, 'section-gone');
+    const disabled = nextLifecycle('p', gone, 'disable');
+    expect(disabled).toEqual({ state: 'Missing', previous: 'Disabled' });
+    expect(nextLifecycle('p', disabled, 'section-back')).toEqual({ state: 'Disabled' });
   });
 
   it('remembers the state a Missing profile returns to', () => {

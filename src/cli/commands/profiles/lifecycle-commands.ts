@@ -58,7 +58,16 @@ export function registerLifecycleCommands(profiles: Command): void {
         const changed = setProfilesEnabled(appFor(command), names, enabled);
         if (options.json) printJson(changed);
         else
-          printText(changed.map((profile) => `${profile.name}: ${profile.lifecycle}`).join('\n'));
+          printText(
+            changed
+              .map((profile) =>
+                profile.returnsAs === undefined
+                  ? `${profile.name}: ${profile.lifecycle}`
+                  : `${profile.name}: ${profile.lifecycle}; it comes back ${profile.returnsAs} ` +
+                    'when its section is in the files again',
+              )
+              .join('\n'),
+          );
       });
   }
 
