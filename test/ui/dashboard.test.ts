@@ -1,6 +1,12 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+} from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoUsers } from '../../src/demo/demo-users.ts';
 import { buildSampleEstate } from '../../src/demo/sample-estate.ts';
@@ -103,8 +109,16 @@ describe('Estate in Chromium, on the sample estate', () => {
 
   it('discovers both profiles as Discovered', async () => {
     await page.locator('.screen[data-screen="profiles"][data-ready="true"]').waitFor();
-    await page.getByRole('button', { name: 'Discover Profiles' }).click();
+    const posts: string[] = [];
+    const countPosts = (request: Request): void => {
+      if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+    };
+    page.on('request', countPosts);
+    // A double click sends one request: the button waits, disabled, for the first.
+    await page.getByRole('button', { name: 'Discover Profiles' }).dblclick();
     await expect.poll(() => row('escher-prod').count()).toBe(1);
+    page.off('request', countPosts);
+    expect(posts).toEqual(['/api/profiles/discover']);
     await expect
       .poll(() => row('escher-audit').locator('td').nth(1).textContent())
       .toBe('Discovered');
@@ -149,6 +163,9 @@ describe('Estate in Chromium, on the sample estate', () => {
     await shoot('profiles');
     const shown = (await block.textContent()) ?? '';
     expect(shown).toBe(STEP4_SEED.join('\n'));
+    const message = page.getByTestId('profiles-message');
+    expect(await message.textContent()).toBe('Tested escher-prod: connected.');
+    expect(await message.getAttribute('class')).not.toContain('error');
     await expect.poll(() => row('escher-prod').locator('td').nth(2).textContent()).toBe('OK');
     await expect
       .poll(() => row('escher-prod').locator('td').nth(3).textContent())
@@ -255,7 +272,7 @@ describe('Estate in Chromium, on the sample estate', () => {
     const actions = await table.locator('tbody td.mono').allTextContents();
     expect(actions).toEqual(expect.arrayContaining(['iam:ListUsers', 'iam:ListRoles']));
     expect(actions).toContain('ce:GetCostAndUsage');
-    const iamRow = table.locator('tbody tr').filter({ hasText: 'iam:ListRoles' }).first();
+    const iamRow = table.locator('tbody.failure').filter({ hasText: 'iam:ListRoles' }).first();
     const cells = await iamRow.locator('td').allTextContents();
     expect(cells.slice(0, 6)).toEqual([
       'IAM',
@@ -265,7 +282,7 @@ describe('Estate in Chromium, on the sample estate', () => {
       'AccessDenied',
       'missing permission',
     ]);
-    expect(cells[6]).toContain('iam:ListRoles');
+    expect(cells[6]).toMatch(/^Fix: Add iam:ListRoles to the IAM policy/);
   });
 
   it('Resources searches, filters and pages the merged estate with its observers', async () => {

@@ -81,7 +81,8 @@ function failureTable(view: DiagnosticsView): HTMLElement | null {
     if (view.error) return null;
     return h('p', { class: 'empty' }, `No failed calls for ${view.profile} in its last scan.`);
   }
-  const head = ['Domain', 'Region', 'Operation', 'IAM action', 'Error code', 'Kind', 'Fix'];
+  // The fix is the longest and most useful text: it gets a row of its own, full width.
+  const head = ['Domain', 'Region', 'Operation', 'IAM action', 'Error code', 'Kind'];
   const toAdd = view.actionsToAdd;
   const untried = view.untriedActions;
   return h(
@@ -116,10 +117,10 @@ function failureTable(view: DiagnosticsView): HTMLElement | null {
           head.map((title) => h('th', {}, title)),
         ),
       ),
-      h(
-        'tbody',
-        {},
-        view.failures.map((failure) =>
+      view.failures.map((failure) =>
+        h(
+          'tbody',
+          { class: 'failure' },
           h(
             'tr',
             {},
@@ -129,7 +130,16 @@ function failureTable(view: DiagnosticsView): HTMLElement | null {
             h('td', { class: 'mono' }, failure.action),
             h('td', {}, failure.errorCode),
             h('td', {}, kindWords(failure)),
-            h('td', { class: 'fix' }, h('pre', {}, failure.fix)),
+          ),
+          h(
+            'tr',
+            { class: 'fix-row' },
+            h(
+              'td',
+              { class: 'fix', colspan: String(head.length) },
+              h('span', { class: 'fix-label' }, 'Fix: '),
+              h('pre', {}, failure.fix),
+            ),
           ),
         ),
       ),

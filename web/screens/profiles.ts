@@ -35,8 +35,8 @@ export async function renderProfiles(root: HTMLElement): Promise<void> {
     {
       class: 'primary',
       type: 'button',
-      onclick: () => {
-        void act(show, async () => {
+      onclick: (event) => {
+        void act(show, event, async () => {
           const result = await postJson<DiscoverResult>('/api/profiles/discover');
           show(discoverSummary(result));
           clear(warnings, ...result.warnings.map((warning) => h('li', {}, warningLine(warning))));
@@ -85,8 +85,8 @@ function profileTable(profiles: readonly ProfileView[], tools: RowTools): HTMLEl
     'Credentials',
     'Note',
     'Last refreshed',
-    'Enabled',
-    '',
+    // One column, kept in view at the right edge however wide the rest is.
+    'Enabled · actions',
   ];
   return h(
     'table',
@@ -109,19 +109,28 @@ function profileTable(profiles: readonly ProfileView[], tools: RowTools): HTMLEl
 }
 
 function profileRow(profile: ProfileView, tools: RowTools): HTMLElement {
-  const enabled = profile.lifecycle === 'Enabled' || profile.lifecycle === 'Active';
+  // A Missing profile shows the state it comes back as: it may still be switched off, not on.
+  const missing = profile.lifecycle === 'Missing';
+  const enabled =
+    profile.lifecycle === 'Enabled' ||
+    profile.lifecycle === 'Active' ||
+    (missing && profile.returnsAs === 'Enabled');
   const noteCell = h('td', { class: 'note' }, profile.note ?? '');
   const toggle = h('input', {
     type: 'checkbox',
     role: 'switch',
     'aria-label': `Enable ${profile.name}`,
     checked: enabled,
-    disabled: profile.lifecycle === 'Missing' || profile.lifecycle === 'Active',
+    disabled: profile.lifecycle === 'Active' || (missing && !enabled),
     onchange: (event) => {
       const on = (event.target as HTMLInputElement).checked;
-      void act(tools.show, async () => {
+      void act(tools.show, undefined, async () => {
         await postJson(`/api/profiles/${on ? 'enable' : 'disable'}`, { names: [profile.name] });
-        tools.show(`${profile.name} ${on ? 'enabled' : 'disabled'}.`);
+        tools.show(
+          missing
+            ? `${profile.name} is Missing; it comes back Disabled when its section returns.`
+            : `${profile.name} ${on ? 'enabled' : 'disabled'}.`,
+        );
         await tools.reload();
       });
     },
@@ -133,9 +142,9 @@ function profileRow(profile: ProfileView, tools: RowTools): HTMLElement {
       type: 'button',
       // A section that is gone has nothing to test.
       disabled: profile.lifecycle === 'Missing',
-      onclick: () => {
+      onclick: (event) => {
         tools.show(`Testing access for ${profile.name}…`);
-        void act(tools.show, async () => {
+        void act(tools.show, event, async () => {
           const answer = await postJson<TestAccessAnswer>('/api/profiles/test', {
             name: profile.name,
           });
@@ -144,7 +153,9 @@ function profileRow(profile: ProfileView, tools: RowTools): HTMLElement {
             h('h2', {}, `Test Access: ${profile.name}`),
             h('pre', { class: 'block', 'data-profile': profile.name }, answer.text),
           );
-          tools.show(`Tested ${profile.name}.`);
+          const status = (answer.report as { status?: string }).status;
+          if (status === 'CONNECTED') tools.show(`Tested ${profile.name}: connected.`);
+          else tools.show(`Tested ${profile.name}: it could not sign in (see below).`, true);
           await tools.reload();
         });
       },
@@ -173,9 +184,14 @@ function profileRow(profile: ProfileView, tools: RowTools): HTMLElement {
     h('td', {}, profile.region ?? '—'),
     h('td', {}, CREDENTIAL_WORDS[profile.credentialKind] ?? profile.credentialKind),
     noteCell,
-    h('td', {}, formatTime(profile.lastRefreshed)),
-    h('td', {}, h('label', { class: 'switch' }, toggle, h('span', { class: 'slider' }))),
-    h('td', { class: 'actions' }, testButton, annotateButton),
+    h('td', { class: 'time' }, formatTime(profile.lastRefreshed)),
+    h(
+      'td',
+      { class: 'actions' },
+      h('label', { class: 'switch' }, toggle, h('span', { class: 'slider' })),
+      testButton,
+      annotateButton,
+    ),
   );
 }
 
@@ -187,17 +203,26 @@ function editNote(profile: ProfileView, cell: HTMLElement, tools: RowTools): voi
     maxlength: '200',
     placeholder: 'e.g. prod read-only',
   });
-  const save = (): void => {
-    void act(tools.show, async () => {
+  const save = (event?: Event): void => {
+    void act(tools.show, event, async () => {
       await postJson('/api/profiles/annotate', { name: profile.name, note: input.value });
       tools.show(`Note saved for ${profile.name}.`);
       await tools.reload();
     });
   };
+  const cancel = (): void => {
+    clear(cell, profile.note ?? '');
+  };
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') save();
+    if (event.key === 'Escape') cancel();
   });
-  clear(cell, input, h('button', { type: 'button', onclick: save }, 'Save'));
+  clear(
+    cell,
+    input,
+    h('button', { type: 'button', onclick: save }, 'Save'),
+    h('button', { type: 'button', onclick: cancel }, 'Cancel'),
+  );
   input.focus();
 }
 
@@ -212,14 +237,24 @@ function discoverSummary(result: DiscoverResult): string {
   return `Discovered profiles: ${parts.join(', ')}${said}.`;
 }
 
-/** Runs one click's work; a failure shows its message instead of vanishing. */
+/**
+ * Runs a button's work, showing a failure as an error message. The button that started it is
+ * disabled until the work ends, so a double click sends one request, not two.
+ */
 export async function act(
   show: (text: string, isError?: boolean) => void,
+  event: Event | undefined,
   work: () => Promise<void>,
 ): Promise<void> {
+  const button = event?.currentTarget instanceof HTMLButtonElement ? event.currentTarget : null;
+  if (button?.disabled) return;
+  if (button) button.disabled = true;
   try {
     await work();
   } catch (error) {
     show(error instanceof Error ? error.message : String(error), true);
+  } finally {
+    // The table may have been redrawn; the old button then no longer matters.
+    if (button) button.disabled = false;
   }
 }

@@ -1,4 +1,9 @@
-import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  EC2Client,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { pad, spread, type EstateSpec } from '../estate-spec.ts';
@@ -20,10 +25,11 @@ export async function buildInstances(pool: ClientPool, spec: EstateSpec): Promis
     const imageId = await firstImage(ec2);
     let remaining = perRegion[regionIndex] ?? 0;
     let batch = 0;
+    let named = 0;
     while (remaining > 0) {
       const count = Math.min(LAUNCH_BATCH, remaining);
       const environment = ENVIRONMENTS[batch % ENVIRONMENTS.length]!;
-      await ec2.send(
+      const launched = await ec2.send(
         new RunInstancesCommand({
           ImageId: imageId,
           MinCount: count,
@@ -33,7 +39,6 @@ export async function buildInstances(pool: ClientPool, spec: EstateSpec): Promis
             {
               ResourceType: 'instance',
               Tags: [
-                { Key: 'Name', Value: `${environment}-app-${region}-${pad(batch + 1)}` },
                 { Key: 'environment', Value: environment },
                 { Key: 'owner', Value: 'escher-sample' },
               ],
@@ -41,6 +46,18 @@ export async function buildInstances(pool: ClientPool, spec: EstateSpec): Promis
           ],
         }),
       );
+      // A launch tags its instances alike: each gets a Name of its own, as people name them.
+      const ids = (launched.Instances ?? []).flatMap((instance) =>
+        instance.InstanceId ? [instance.InstanceId] : [],
+      );
+      const first = named;
+      await mapLimit(ids, 8, async (id, index) => {
+        const name = `${environment}-app-${region}-${pad(first + index + 1)}`;
+        await ec2.send(
+          new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'Name', Value: name }] }),
+        );
+      });
+      named += ids.length;
       remaining -= count;
       batch++;
     }
