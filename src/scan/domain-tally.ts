@@ -95,7 +95,9 @@ function gapText(gaps: readonly Gap[]): string {
   // Subjects that failed for several reasons say them together, once: `credential report not
   // readable: iam:GenerateCredentialReport denied, iam:GetCredentialReport denied`.
   const bySubjects = new Map<string, string[]>();
-  for (const [what, subjects] of byReason) {
+  // Sorted: the calls finish in any order, and the same failures must read the same each scan.
+  const reasonsInOrder = [...byReason].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [what, subjects] of reasonsInOrder) {
     const key = what === '' ? subjects.join('; ') : listSome(subjects);
     const reasons = bySubjects.get(key) ?? [];
     reasons.push(what);
@@ -103,6 +105,7 @@ function gapText(gaps: readonly Gap[]): string {
   }
   // A gap without a reason is a whole phrase already, e.g. `credential report not ready`.
   return [...bySubjects]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([subjects, reasons]) => {
       const stated = reasons.filter((what) => what !== '');
       return stated.length === 0 ? subjects : `${subjects} not readable: ${stated.join(', ')}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeAccount, scanFake } from './helpers/fake-account.ts';
+import { coverageOf, DomainTally } from '../../src/scan/domain-tally.ts';
 
 describe('the counts of a domain read in full', () => {
   it('hold every key its line counts, 0 when the account has none', async () => {
@@ -24,5 +25,28 @@ describe('the counts of a domain read in full', () => {
         counts: {},
       });
     }
+  });
+});
+
+describe('the line of a domain with failed reads', () => {
+  it('reads the same whatever order the calls failed in', () => {
+    const gaps = [
+      { subject: 'roles', what: 'iam:ListRoles denied' },
+      { subject: 'credential report', what: 'iam:GenerateCredentialReport denied' },
+      { subject: 'credential report', what: 'iam:GetCredentialReport denied' },
+      { subject: 'users', what: 'iam:ListUsers denied' },
+    ];
+    const line = (order: typeof gaps): string | undefined => {
+      const tally = new DomainTally('iam');
+      tally.gaps.push(...order);
+      return coverageOf(tally, '', 0).detail;
+    };
+    const expected =
+      'credential report not readable: iam:GenerateCredentialReport denied, ' +
+      'iam:GetCredentialReport denied; roles not readable: iam:ListRoles denied; ' +
+      'users not readable: iam:ListUsers denied';
+    expect(line(gaps)).toBe(expected);
+    expect(line([...gaps].reverse())).toBe(expected);
+    expect(line([gaps[2]!, gaps[0]!, gaps[3]!, gaps[1]!])).toBe(expected);
   });
 });
