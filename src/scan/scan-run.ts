@@ -1,3 +1,4 @@
+import { ACCOUNT_SETTING_TYPES } from './resource-types.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AwsClients, ServiceClients } from '../aws/clients.ts';
 import { classifyError, type ErrorClassification } from '../aws/classify-error.ts';
@@ -98,7 +99,8 @@ export class ScanRun {
   async emit(record: ResourceRecord): Promise<void> {
     await this.options.sink.resource(record);
     const counter = this.#emitted.getStore();
-    if (counter) counter.records += 1;
+    // An account's settings are stored but are not resources: progress counts as the overview.
+    if (counter && !ACCOUNT_SETTING_TYPES.includes(record.type)) counter.records += 1;
   }
 
   /**

@@ -39,7 +39,9 @@ describe('scan progress and cancellation', () => {
     await scanFake(wire, { onProgress: (event) => events.push(event) });
     const count = (domain: string) =>
       events.find((event) => event.domain === domain && event.state === 'finished')?.count;
-    expect([count('iam'), count('s3'), count('ec2')]).toEqual([4, 3, 0]);
+    // Two buckets: the account's Block Public Access setting is stored, but not counted, as
+    // the overview does not count it either.
+    expect([count('iam'), count('s3'), count('ec2')]).toEqual([4, 2, 0]);
     expect(events.filter((e) => e.state === 'started').every((e) => e.count === 0)).toBe(true);
   });
 
