@@ -83,3 +83,85 @@ export function dropWhatScansNoLongerSee(db: DatabaseSync, to: number): void {
            AND c.status = 'OK')`,
   ).run(to);
 }
+
+const REGIONAL_TYPES = [
+  'ec2:instance',
+  'rds:db-instance',
+  'lambda:function',
+  'cloudtrail:trail',
+  'cloudwatch:alarm',
+  'logs:log-group',
+  'config:rule',
+  'securityhub:finding',
+  'guardduty:detector',
+];
+
+/**
+ * The resource types each list call names, by IAM action, and whether its failure leaves
+ * every region unread (a list made once for the account) or only the region it failed in.
+ * Without the regions list, no region but the profile's own is scanned.
+ */
+const LISTED_BY: Readonly<Record<string, { types: readonly string[]; everyRegion: boolean }>> = {
+  'ec2:DescribeRegions': { types: REGIONAL_TYPES, everyRegion: true },
+  'ec2:DescribeInstances': { types: ['ec2:instance'], everyRegion: false },
+  's3:ListAllMyBuckets': { types: ['s3:bucket'], everyRegion: true },
+  's3:GetAccountPublicAccessBlock': {
+    types: ['s3:account-public-access-block'],
+    everyRegion: true,
+  },
+  'iam:ListUsers': { types: ['iam:user'], everyRegion: true },
+  'iam:ListRoles': { types: ['iam:role'], everyRegion: true },
+  'iam:GenerateCredentialReport': { types: ['iam:root'], everyRegion: true },
+  'iam:GetCredentialReport': { types: ['iam:root'], everyRegion: true },
+  'rds:DescribeDBInstances': { types: ['rds:db-instance'], everyRegion: false },
+  'lambda:ListFunctions': { types: ['lambda:function'], everyRegion: false },
+  'cloudtrail:DescribeTrails': { types: ['cloudtrail:trail'], everyRegion: false },
+  'cloudwatch:DescribeAlarms': { types: ['cloudwatch:alarm'], everyRegion: false },
+  'logs:DescribeLogGroups': { types: ['logs:log-group'], everyRegion: false },
+  'organizations:ListAccounts': { types: ['organizations:account'], everyRegion: true },
+  'config:DescribeConfigRules': { types: ['config:rule'], everyRegion: false },
+  'securityhub:GetFindings': { types: ['securityhub:finding'], everyRegion: false },
+  'guardduty:ListDetectors': { types: ['guardduty:detector'], everyRegion: false },
+};
+
+const LISTED_ROWS = JSON.stringify(
+  Object.entries(LISTED_BY).flatMap(([action, { types, everyRegion }]) =>
+    types.map((type) => ({ action, type, every: everyRegion ? 1 : 0 })),
+  ),
+);
+
+/**
+ * Keeps in version `to` what `profile` saw in version `from` where its scan now could not
+ * list again: a list call that failed (denied, throttled, no answer) says nothing about what
+ * exists, so what it last listed is neither removed nor re-dated. A service or region that is
+ * switched off is an answer, and keeps nothing. Only for the account the profile signs in to.
+ */
+export function keepWhatCouldNotBeListed(
+  db: DatabaseSync,
+  from: number,
+  to: number,
+  profile: string,
+): void {
+  db.prepare(
+    `INSERT INTO resources (version_id, account, type, resource_id, domain, region, name, tags,
+       attributes, observed_by)
+     SELECT ?1, r.account, r.type, r.resource_id, r.domain, r.region, r.name, r.tags,
+       r.attributes, json_array(?2)
+     FROM resources r
+     WHERE r.version_id = ?3
+       AND EXISTS (SELECT 1 FROM json_each(r.observed_by) o WHERE o.value = ?2)
+       AND r.account = (SELECT account_id FROM version_profiles
+                        WHERE version_id = ?1 AND profile = ?2)
+       AND EXISTS (
+         SELECT 1 FROM failures f, json_each(?4) l
+         WHERE f.version_id = ?1 AND f.profile = ?2
+           AND f.kind NOT IN ('region-not-enabled', 'service-not-enabled')
+           AND json_extract(l.value, '$.action') = f.action
+           AND json_extract(l.value, '$.type') = r.type
+           AND (json_extract(l.value, '$.every') = 1 OR f.region = r.region))
+     ON CONFLICT (version_id, account, type, resource_id) DO UPDATE SET observed_by = (
+       SELECT json_group_array(value) FROM (
+         SELECT value FROM json_each(resources.observed_by)
+         UNION SELECT value FROM json_each(excluded.observed_by) ORDER BY value))`,
+  ).run(to, profile, from, LISTED_ROWS);
+}

@@ -1,6 +1,11 @@
 import type { StatementSync } from 'node:sqlite';
 import type { DomainCoverage, FailedCall, ResourceRecord } from '../scan/types.ts';
-import { carryOver, carryOverProfileRecords, dropWhatScansNoLongerSee } from './carry-over.ts';
+import {
+  carryOver,
+  carryOverProfileRecords,
+  dropWhatScansNoLongerSee,
+  keepWhatCouldNotBeListed,
+} from './carry-over.ts';
 import type { Store } from './database.ts';
 import { inTransaction } from './database.ts';
 import { recordChanges } from './diff.ts';
@@ -106,6 +111,8 @@ export class PendingVersion {
         );
       if (outcome.error !== undefined && this.previousId !== undefined) {
         carryOver(this.#store.db, this.previousId, this.id, [profile], { coverage: false });
+      } else if (this.previousId !== undefined) {
+        keepWhatCouldNotBeListed(this.#store.db, this.previousId, this.id, profile);
       }
     });
   }

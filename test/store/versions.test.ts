@@ -217,6 +217,57 @@ describe('EstateView versions', () => {
     expect(failuresOf(store, version.id, 'audit').map((f) => f.action)).toEqual(['iam:ListRoles']);
   });
 
+  it('keeps what a list that failed could not list again, in the region it failed in only', () => {
+    const first = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    for (const id of ['i-1', 'i-2']) first.resource('prod', instance(id));
+    for (const id of ['i-8', 'i-9']) first.resource('prod', instance(id, { region: 'eu-west-1' }));
+    first.profileDone('prod', { accountId: '123456789012' });
+    first.commit();
+
+    // us-east-1's list is denied now; eu-west-1 is read and i-8 is gone from it.
+    const second = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    second.resource('prod', instance('i-9', { region: 'eu-west-1' }));
+    const denied = { domain: 'ec2' as const, operation: 'DescribeInstances' };
+    second.failure(
+      'prod',
+      deniedCall({ ...denied, region: 'us-east-1', action: 'ec2:DescribeInstances' }),
+    );
+    second.coverage('prod', { ...coverage('ec2', '1 resource'), status: 'PARTIAL' });
+    second.profileDone('prod', { accountId: '123456789012' });
+    const version = second.commit();
+
+    const rows = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
+    expect(rows.map((row) => [row.id, row.region, row.observedBy])).toEqual([
+      ['i-9', 'eu-west-1', ['prod']],
+      ['i-1', 'us-east-1', ['prod']],
+      ['i-2', 'us-east-1', ['prod']],
+    ]);
+    expect(version.changes).toEqual({ added: 0, removed: 1, modified: 0 });
+  });
+
+  it('keeps nothing for a service that answered it is switched off: that is an answer', () => {
+    const first = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    first.resource('prod', instance('i-1'));
+    first.profileDone('prod', { accountId: '123456789012' });
+    first.commit();
+
+    const second = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    second.failure(
+      'prod',
+      deniedCall({
+        domain: 'ec2',
+        region: 'us-east-1',
+        operation: 'DescribeInstances',
+        action: 'ec2:DescribeInstances',
+        kind: 'region-not-enabled',
+      }),
+    );
+    second.profileDone('prod', { accountId: '123456789012' });
+    const version = second.commit();
+    expect(countResources(store, version.id, {})).toBe(0);
+    expect(version.changes).toEqual({ added: 0, removed: 1, modified: 0 });
+  });
+
   it('drops what only a carried profile saw once a profile of that account reads it all', () => {
     const first = PendingVersion.open(store, { scanned: ['prod', 'audit'], carried: [] });
     first.resource('prod', instance('i-1'));
