@@ -202,3 +202,64 @@ describe('IAM lists', () => {
     );
   });
 });
+
+describe('a credential report row whose user name holds commas', () => {
+  // 22 columns: user, arn, then 20 facts. alice has one active key and no MFA.
+  const row = (user: string, arn: string, mfa: string, key: string): string =>
+    [
+      user,
+      arn,
+      '2026-01-01T00:00:00+00:00',
+      'false',
+      'N/A',
+      'N/A',
+      'N/A',
+      mfa,
+      key,
+      key === 'true' ? '2026-11-01T00:00:00+00:00' : 'N/A',
+      'N/A',
+      'N/A',
+      'N/A',
+      'false',
+      'N/A',
+      'N/A',
+      'N/A',
+      'N/A',
+      'false',
+      'N/A',
+      'false',
+      'N/A',
+    ].join(',');
+  const arn = (user: string): string => `arn:aws:iam::111122223333:user/${user}`;
+
+  it('is put back together, and never overwrites the user whose name it starts with', () => {
+    const tricky = 'alice,,,,,,,true';
+    const report = parseCredentialReport(
+      [
+        REPORT_HEADER,
+        row('alice', arn('alice'), 'false', 'true'),
+        row(tricky, arn(tricky), 'true', 'false'),
+      ].join('\n'),
+      NOW,
+    );
+    expect([...report.users.keys()]).toEqual(['alice', tricky]);
+    expect(report.users.get('alice')).toMatchObject({ mfaActive: false, arn: arn('alice') });
+    expect(report.users.get('alice')?.accessKeys).toHaveLength(1);
+    expect(report.users.get(tricky)).toMatchObject({ mfaActive: true, arn: arn(tricky) });
+    expect(report.users.get(tricky)?.accessKeys).toEqual([]);
+  });
+
+  it('is read as CSV when quoted, and skipped when it cannot be read for sure', () => {
+    const report = parseCredentialReport(
+      [
+        REPORT_HEADER,
+        row('"bob,ops"', `"${arn('bob,ops')}"`, 'true', 'false'),
+        // One comma too many: no way to tell where the name ends.
+        row('carol,x', `${arn('carol,x')},`, 'true', 'false'),
+      ].join('\n'),
+      NOW,
+    );
+    expect([...report.users.keys()]).toEqual(['bob,ops']);
+    expect(report.users.get('bob,ops')).toMatchObject({ mfaActive: true, arn: arn('bob,ops') });
+  });
+});

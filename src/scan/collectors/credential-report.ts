@@ -53,7 +53,9 @@ export function parseCredentialReport(csv: string, now: Date): CredentialReport 
   const users = new Map<string, CredentialFacts>();
   let root: CredentialFacts | undefined;
   for (const line of lines) {
-    const cells = line.split(',');
+    const cells = reportCells(line, header.length);
+    // A row that cannot be read for sure gives its user no facts rather than another's.
+    if (cells === undefined) continue;
     const cell = (name: string): string | undefined => cells[header.indexOf(name)];
     const keys = [1, 2].flatMap((n) => {
       const lastRotated = date(cell(`access_key_${n}_last_rotated`));
@@ -81,6 +83,48 @@ export function parseCredentialReport(csv: string, now: Date): CredentialReport 
     else users.set(user, facts);
   }
   return { users, root };
+}
+
+/**
+ * The cells of one report row. An IAM user name may hold commas (`+=,.@_-` are allowed), and
+ * the report writes it unquoted in the user and arn columns: such a row has 2k cells too many
+ * for k commas in the name, and is put back together when the arn then ends in that name.
+ * A quoted row is read as CSV. Anything else is not guessed at.
+ */
+function reportCells(line: string, columns: number): string[] | undefined {
+  const cells = line.includes('"') ? quotedCells(line) : line.split(',');
+  if (cells === undefined || cells.length === columns) return cells;
+  const extra = cells.length - columns;
+  if (extra < 0 || extra % 2 !== 0) return undefined;
+  const commas = extra / 2;
+  const user = cells.slice(0, commas + 1).join(',');
+  const arn = cells.slice(commas + 1, 2 * commas + 2).join(',');
+  if (!arn.endsWith(`/${user}`)) return undefined;
+  return [user, arn, ...cells.slice(2 * commas + 2)];
+}
+
+/** RFC 4180 cells of one line: `"a,b"` is one cell, `""` inside quotes is a quote. */
+function quotedCells(line: string): string[] | undefined {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index];
+    if (quoted) {
+      if (char === '"' && line[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  if (quoted) return undefined;
+  cells.push(cell);
+  return cells;
 }
 
 /**
