@@ -109,7 +109,7 @@ function quotedCells(line: string): string[] | undefined {
   let cell = '';
   let quoted = false;
   for (let index = 0; index < line.length; index += 1) {
-    const char = line[index];
+    const char = line.charAt(index);
     if (quoted) {
       if (char === '"' && line[index + 1] === '"') {
         cell += '"';
