@@ -41,7 +41,8 @@ export async function listEnabledRegions(run: ScanRun): Promise<SkippedRegion[]>
     // Without the list, read what we were told to, or the profile's own region; every
     // regional domain says that the other regions were not read.
     run.scanned.push(...(requested ?? [home]));
-    for (const region of run.scanned) run.enabledRegions.add(region);
+    // Which regions are enabled is unknown now: enabledRegions stays empty, so a bucket in
+    // another region is still read from there, not called "region not enabled".
     const gap = run.tally('ec2').gaps.at(-1);
     if (gap && requested === undefined) {
       for (const domain of DOMAINS) {

@@ -260,6 +260,20 @@ describe('C22: a 301 names the bucket’s region; it never means "setting absent
     );
     expect(wire.requests.filter((r) => r.region === 'eu-south-2')).toEqual([]);
   });
+
+  it('reads a bucket in another region when the regions list is denied, never "not enabled"', async () => {
+    const wire = withBuckets(['far-bucket'])
+      .on((r) =>
+        r.operation === 'DescribeRegions'
+          ? awsError.ec2(403, 'UnauthorizedOperation', 'You are not authorized')
+          : undefined,
+      )
+      .on((r) => (r.operation === 'GetBucketLocation' ? bucketLocation('eu-west-1') : undefined));
+    const { result, sink } = await scanFake(wire);
+    expect(sink.named('s3:bucket', 'far-bucket').attributes).toMatchObject({ reachable: true });
+    expect(lines(result.coverage).s3).toMatch(/^OK /);
+    expect(wire.requests.some((r) => r.region === 'eu-west-1' && r.service === 's3')).toBe(true);
+  });
 });
 
 describe('C31: the IAM action comes from the table, not from the operation name', () => {
