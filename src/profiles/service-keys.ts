@@ -26,6 +26,22 @@ export function meantKey(written: string): string | undefined {
  */
 export function checkServiceKeys(set: ProfileFileSet): ProfileWarning[] {
   const warnings: ProfileWarning[] = [];
+  // A profile naming a services section that is not there: every endpoint it meant is lost.
+  for (const profile of set.profiles.values()) {
+    const setting = profile.properties.get('services');
+    if (setting === undefined || set.services.has(setting.value)) continue;
+    warnings.push({
+      severity: 'warning',
+      code: 'services-section-missing',
+      message:
+        `profile ${profile.name} names services ${setting.value}, but there is no ` +
+        `[services ${setting.value}] section: its calls go to the profile's endpoint_url or to ` +
+        `AWS; add the section or fix the name`,
+      file: setting.source.file,
+      line: setting.source.line,
+      profile: profile.name,
+    });
+  }
   for (const section of set.services.values()) {
     for (const property of section.properties.values()) {
       if (property.subProperties === undefined) continue;

@@ -31,7 +31,16 @@ export function checkHome(escherHome: string): boolean {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(escherHome).isDirectory();
-  } catch {
+  } catch (error) {
+    // A file where a folder of the path should be: no home can ever be made there.
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      throw new StoreUnusableError(
+        'home-is-file',
+        escherHome,
+        `the Escher home ${escherHome} cannot be made: a part of its path is a file, not a ` +
+          'directory; choose a directory with --home or ESCHER_HOME',
+      );
+    }
     return false;
   }
   if (!isDirectory) {

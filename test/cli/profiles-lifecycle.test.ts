@@ -116,7 +116,8 @@ describe('escher profiles', () => {
       config:
         '[profile local]\nregion = us-east-1\nservices = emu\n' +
         '[services emu]\nec2 =\n  endpoint_url = http://127.0.0.1:4566\n' +
-        's3control =\n  endpoint_url = http://127.0.0.1:4566\n',
+        's3control =\n  endpoint_url = http://127.0.0.1:4566\n' +
+        '[profile lost]\nservices = nosvc\n',
     });
     const discovered = await t.run(['profiles', 'discover']);
     const config = `${t.home}/.aws/config`;
@@ -124,6 +125,11 @@ describe('escher profiles', () => {
       `${config}:7: warning: services emu: "s3control" is not a service key the SDKs read, so ` +
         "its endpoint_url is ignored and those calls go to the profile's endpoint_url or to " +
         'AWS; write s3_control\n',
+    );
+    expect(discovered.stdout).toContain(
+      `${config}:10: warning: profile lost names services nosvc, but there is no ` +
+        "[services nosvc] section: its calls go to the profile's endpoint_url or to AWS; add " +
+        'the section or fix the name\n',
     );
     const shown = await t.run(['profiles', 'show', 'local']);
     expect(shown.stdout).toContain('Endpoints by service:\n  ec2 = http://127.0.0.1:4566\n');

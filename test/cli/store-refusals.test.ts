@@ -57,6 +57,19 @@ describe('an Escher home Escher cannot use', () => {
     expect(readFileSync(t.escherHome, 'utf8')).toBe('my notes\n');
   });
 
+  it('a home under a file is refused by every command, listing too', async () => {
+    writeFileSync(t.escherHome, 'my notes\n');
+    const under = join(t.escherHome, 'sub');
+    for (const args of [['profiles', 'list'], ['profiles', 'discover'], ['overview']]) {
+      const result = await t.run(['--home', under, ...args]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toBe(
+        `escher: the Escher home ${under} cannot be made: a part of its path is a file, not a ` +
+          'directory; choose a directory with --home or ESCHER_HOME\n',
+      );
+    }
+  });
+
   it('a damaged escher.db is named with the mv that sets it aside, and kept byte for byte', async () => {
     mkdirSync(t.escherHome);
     const db = join(t.escherHome, 'escher.db');
