@@ -29,20 +29,36 @@ function withoutVolatile(value: unknown): unknown {
   return value;
 }
 
-/** The stored (canonical) attributes JSON without its volatile keys; key order is kept. */
-function stableAttributes(text: unknown): string | null {
-  if (typeof text !== 'string') return null;
-  return JSON.stringify(withoutVolatile(readStoredJson(text, 'resources.attributes')));
+function attributesOf(text: string): Record<string, unknown> {
+  const parsed = withoutVolatile(readStoredJson(text, 'resources.attributes'));
+  return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+}
+
+/**
+ * 1 when an attribute known in both versions changed (volatile ones aside). `null` is
+ * "unknown": a setting this scan could not read, or one an older Escher did not record, has
+ * not changed because it is null on one side; a diff must not report what nobody saw change.
+ */
+function attributesDiffer(next: unknown, previous: unknown): number {
+  if (typeof next !== 'string' || typeof previous !== 'string') return next === previous ? 0 : 1;
+  const now = attributesOf(next);
+  const before = attributesOf(previous);
+  for (const [key, value] of Object.entries(now)) {
+    const old = before[key];
+    if (value === null || value === undefined || old === null || old === undefined) continue;
+    if (JSON.stringify(value) !== JSON.stringify(old)) return 1;
+  }
+  return 0;
 }
 
 /**
  * Records what changed from version `previous` to version `next`, by resource identity
- * (account, type, id): added, removed, and modified when its name, tags or attributes differ
- * (volatile attributes aside). Stored JSON is canonical, so comparing the text compares the
+ * (account, type, id): added, removed, and modified when its name, tags or an attribute known
+ * in both differ (volatile attributes aside). Stored JSON is canonical, so comparing the text compares the
  * values. All in SQL: the estate never has to fit in memory.
  */
 export function recordChanges(db: DatabaseSync, previous: number, next: number): ChangeCounts {
-  db.function('escher_stable_attributes', { deterministic: true }, stableAttributes);
+  db.function('escher_attributes_differ', { deterministic: true }, attributesDiffer);
   db.prepare(
     `INSERT INTO changes (version_id, account, type, resource_id, change, name)
      SELECT ?, n.account, n.type, n.resource_id, 'added', n.name FROM resources n
@@ -64,7 +80,7 @@ export function recordChanges(db: DatabaseSync, previous: number, next: number):
        AND p.resource_id = n.resource_id
      WHERE n.version_id = ?
        AND (n.name <> p.name OR n.tags <> p.tags
-         OR escher_stable_attributes(n.attributes) <> escher_stable_attributes(p.attributes))`,
+         OR escher_attributes_differ(n.attributes, p.attributes) = 1)`,
   ).run(next, previous, next);
   return countChanges(db, next);
 }

@@ -217,6 +217,27 @@ describe('EstateView versions', () => {
     expect(failuresOf(store, version.id, 'audit').map((f) => f.action)).toEqual(['iam:ListRoles']);
   });
 
+  it('reports no change for a setting that became unknown, and one for a known change', () => {
+    const once = (attributes: Record<string, unknown>) => {
+      const pending = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+      pending.resource('prod', instance('i-1', { attributes }));
+      pending.profileDone('prod', { accountId: '123456789012' });
+      return pending.commit().changes;
+    };
+    once({ state: 'running', instanceType: 't3.micro' });
+    // The type could not be read this time: unknown is not a change anyone saw.
+    expect(once({ state: 'running', instanceType: null })).toEqual({
+      added: 0,
+      removed: 0,
+      modified: 0,
+    });
+    expect(once({ state: 'stopped', instanceType: null })).toEqual({
+      added: 0,
+      removed: 0,
+      modified: 1,
+    });
+  });
+
   it('keeps what a list that failed could not list again, in the region it failed in only', () => {
     const first = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
     for (const id of ['i-1', 'i-2']) first.resource('prod', instance(id));
