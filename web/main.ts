@@ -50,7 +50,7 @@ async function route(): Promise<void> {
   const root = h('div', { class: 'screen', 'data-screen': screen.id });
   clear(main, root);
   try {
-    await screen.render(root, argument === undefined ? undefined : decodeURIComponent(argument));
+    await screen.render(root, argument === undefined ? undefined : decoded(argument));
     root.dataset.ready = 'true';
   } catch (error) {
     clear(
@@ -63,3 +63,12 @@ async function route(): Promise<void> {
 
 window.addEventListener('hashchange', () => void route());
 void route();
+
+/** The address's argument as text; a malformed escape (`%E0%A4%A`) is kept as written. */
+function decoded(argument: string): string {
+  try {
+    return decodeURIComponent(argument);
+  } catch {
+    return argument;
+  }
+}

@@ -285,6 +285,19 @@ describe('Estate in Chromium, on the sample estate', () => {
     expect(cells[6]).toMatch(/^Fix: Add iam:ListRoles to the IAM policy/);
   });
 
+  it('Profile Diagnostics for a name that is no profile says so and keeps the picker', async () => {
+    for (const [hash, said] of [
+      ['#/diagnostics/nope', 'There is no profile named nope.'],
+      ['#/diagnostics/%E0%A4%A', 'There is no profile named %E0%A4%A.'],
+    ] as const) {
+      await page.evaluate((to) => (location.hash = to), hash);
+      const screen = page.locator('.screen[data-screen="diagnostics"][data-ready="true"]');
+      // The screen before may still be up for a moment: wait for this one's words.
+      await expect.poll(() => screen.locator('.message.error').textContent()).toBe(said);
+      expect(await page.getByLabel('Profile').inputValue()).toBe('escher-audit');
+    }
+  });
+
   it('Resources searches, filters and pages the merged estate with its observers', async () => {
     await openScreen('Resources', 'resources');
     expect(await page.getByTestId('resource-range').textContent()).toMatch(/^1–50 of \d+$/);

@@ -11,9 +11,11 @@ export async function renderDiagnostics(root: HTMLElement, wanted?: string): Pro
   const enabled = profiles.filter((p) => p.lifecycle === 'Enabled' || p.lifecycle === 'Active');
   const troubled = (p: ProfileView): boolean =>
     p.accessStatus === 'PARTIAL' || p.accessStatus === 'ERROR' || p.accessStatus === 'DISCONNECTED';
-  const chosen =
-    wanted ??
-    (enabled.find(troubled) ?? enabled[0] ?? profiles.find(troubled) ?? profiles[0])?.name;
+  const fallback = (enabled.find(troubled) ?? enabled[0] ?? profiles.find(troubled) ?? profiles[0])
+    ?.name;
+  // A name in the address that is not a profile (a stale bookmark) falls back, and says so.
+  const known = wanted === undefined || profiles.some((p) => p.name === wanted);
+  const chosen = known ? (wanted ?? fallback) : fallback;
   const picker = h(
     'select',
     {
@@ -31,14 +33,22 @@ export async function renderDiagnostics(root: HTMLElement, wanted?: string): Pro
     h('h1', {}, 'Profile Diagnostics'),
     h('label', {}, 'Profile ', picker),
   );
+  const unknown = known
+    ? null
+    : h('p', { class: 'message error' }, `There is no profile named ${wanted}.`);
   if (chosen === undefined) {
-    clear(root, head, h('p', { class: 'empty' }, 'No profiles yet: discover them on Profiles.'));
+    clear(
+      root,
+      head,
+      unknown,
+      h('p', { class: 'empty' }, 'No profiles yet: discover them on Profiles.'),
+    );
     return;
   }
   const view = await getJson<DiagnosticsView>(
     `/api/diagnostics?profile=${encodeURIComponent(chosen)}`,
   );
-  clear(root, head, summary(view), failureTable(view));
+  clear(root, head, unknown, summary(view), failureTable(view));
 }
 
 function summary(view: DiagnosticsView): HTMLElement {
