@@ -111,7 +111,7 @@ async function ssoLoginWarnings(set: ProfileFileSet, homeDir: string): Promise<P
       code: 'sso-login-required',
       message:
         state.state === 'missing'
-          ? `profile ${profile.name} has no cached SSO login: run aws sso login --profile ` +
+          ? `profile ${profile.name} has ${state.unreadable ? `an unreadable SSO cache file (${state.file})` : 'no cached SSO login'}: run aws sso login --profile ` +
             profile.name
           : `the SSO login of profile ${profile.name} expired at ${state.expiresAt}: run aws ` +
             `sso login ${profileOption(profile.name)}`,

@@ -73,7 +73,10 @@ export async function ssoTokenState(
         : `sso-session ${sso.sessionName}`;
     const what =
       state.state === 'missing'
-        ? `no cached SSO token for ${session} (${state.file})`
+        ? state.unreadable
+          ? `the cached SSO token for ${session} (${state.file}) is not the JSON aws sso ` +
+            'login writes'
+          : `no cached SSO token for ${session} (${state.file})`
         : `the SSO token for ${session} expired at ${state.expiresAt} and cannot be refreshed`;
     const alternative =
       sso.sessionName === undefined ? '' : ` (or aws sso login --sso-session ${sso.sessionName})`;

@@ -24,7 +24,8 @@ export type SsoTokenState =
   /** Expired (or about to), but a refresh with CreateToken is possible. */
   | { readonly state: 'refreshable'; readonly file: string; readonly token: CachedSsoToken }
   | { readonly state: 'expired'; readonly file: string; readonly expiresAt: string }
-  | { readonly state: 'missing'; readonly file: string };
+  /** No usable token; `unreadable` when a file is there but is not what `aws sso login` writes. */
+  | { readonly state: 'missing'; readonly file: string; readonly unreadable?: true };
 
 /** Refresh a token this close to its expiry, as the SDK does, when a refresh is possible. */
 const REFRESH_WINDOW_MS = 5 * 60 * 1000;
@@ -45,14 +46,21 @@ export async function readSsoTokenState(
   now: Date = new Date(),
 ): Promise<SsoTokenState> {
   const file = ssoCacheFile(homeDir, cacheKey);
-  let token: CachedSsoToken;
+  let text: string;
   try {
-    token = JSON.parse(await readFile(file, 'utf8')) as CachedSsoToken;
+    text = await readFile(file, 'utf8');
   } catch {
     return { state: 'missing', file };
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { state: 'missing', file, unreadable: true };
+  }
+  const token = (parsed ?? {}) as CachedSsoToken;
   if (typeof token.accessToken !== 'string' || typeof token.expiresAt !== 'string') {
-    return { state: 'missing', file };
+    return { state: 'missing', file, unreadable: true };
   }
   const expiresAt = Date.parse(token.expiresAt);
   const left = Number.isNaN(expiresAt) ? -1 : expiresAt - now.getTime();

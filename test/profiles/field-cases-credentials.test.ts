@@ -108,6 +108,22 @@ describe('Credentials', () => {
     }
   });
 
+  it('C12: a cache file that is not a token is named as unreadable, with the same fix', async () => {
+    const h = await setup({ config: SSO_CONFIG });
+    const sha1 = createHash('sha1').update('my-sso').digest('hex');
+    const file = await h.writeAt(`.aws/sso/cache/${sha1}.json`, 'garbage{');
+    const error = await rejection(resolveProfileContext('admin', { env: {}, homeDir: h.homeDir }));
+    expect(error.reason).toBe('sso-expired');
+    expect(error.fixCommand).toBe('aws sso login --profile admin');
+    expect(error.message).toContain(
+      `the cached SSO token for sso-session my-sso (${file}) is not the JSON aws sso login writes`,
+    );
+    const catalog = await readProfileCatalog({ env: {}, homeDir: h.homeDir });
+    expect(catalog.warnings.find((w) => w.code === 'sso-login-required')?.message).toBe(
+      `profile admin has an unreadable SSO cache file (${file}): run aws sso login --profile admin`,
+    );
+  });
+
   it('C12: a legacy profile keys its token cache by start URL', async () => {
     const h = await setup({
       config:
