@@ -15,3 +15,4 @@ export type { RefreshProgress, RefreshResult } from '../src/app/refresh.ts';
 export type { EstateCharts } from '../src/ui/charts.ts';
 export type { TestAccessAnswer } from '../src/ui/backend.ts';
 export type { RefreshState } from '../src/ui/refresh-job.ts';
+export type { ProfileWarning } from '../src/profiles/types.ts';

@@ -12,6 +12,7 @@ import {
   testProfileAccess,
   type AppContext,
 } from '../app/index.ts';
+import { readProfileCatalog } from '../profiles/catalog.ts';
 import { locateProfileFiles } from '../profiles/file-locations.ts';
 import type { DashboardBackend } from './backend.ts';
 import { estateCharts } from './charts.ts';
@@ -39,6 +40,10 @@ export function appBackend(options: BackendOptions): DashboardBackend {
       const files = locateProfileFiles({ env: app.env, homeDir: app.homeDir });
       return { config: files.configPath, credentials: files.credentialsPath };
     },
+    // Read from the files, not the store: warnings about a file or a section that is no
+    // profile are never stored, and would vanish from the screen after a reload.
+    profileWarnings: async () =>
+      (await readProfileCatalog({ env: app.env, homeDir: app.homeDir })).warnings,
     discoverProfiles: () => discoverProfiles(app),
     setProfilesEnabled: (names, enabled) => setProfilesEnabled(app, [...names], enabled),
     annotateProfile: (name, note) => annotateProfile(app, name, note),

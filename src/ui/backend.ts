@@ -20,6 +20,8 @@ export interface DashboardBackend {
   listProfiles(): unknown;
   /** The AWS config and credentials files this dashboard reads profiles from. */
   profileFiles(): { readonly config: string; readonly credentials: string };
+  /** What the AWS CLI or the SDKs would read differently in the files as they are now. */
+  profileWarnings(): Promise<unknown>;
   discoverProfiles(): Promise<unknown>;
   setProfilesEnabled(names: readonly string[], enabled: boolean): unknown;
   annotateProfile(name: string, note: string): unknown;

@@ -53,6 +53,7 @@ export function buildDashboardApp(options: DashboardAppOptions): DashboardApp {
 
   app.get('/api/profiles', (c) => c.json(backend.listProfiles()));
   app.get('/api/profile-files', (c) => c.json(backend.profileFiles()));
+  app.get('/api/profile-warnings', async (c) => c.json(await backend.profileWarnings()));
   app.post('/api/profiles/discover', async (c) => c.json(await backend.discoverProfiles()));
   app.post('/api/profiles/enable', async (c) => {
     const names = stringList(await body(c), 'names');

@@ -132,6 +132,14 @@ describe('Estate in Chromium, on the sample estate', () => {
     ]);
   });
 
+  it('still shows the files’ warnings after a reload, read from the files', async () => {
+    await page.reload();
+    await page.locator('.screen[data-screen="profiles"][data-ready="true"]').waitFor();
+    expect(await page.getByTestId('profile-warnings').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^\/.+\/config:\d+: warning: config section \[dev\] lacks the profile/),
+    ]);
+  });
+
   it('names the config and credentials files it reads profiles from', async () => {
     const env = sandbox?.env ?? {};
     const files = page.getByTestId('profile-files');

@@ -230,9 +230,10 @@ describe('no CORS, security headers, no secret', () => {
       await api('/api/diagnostics?profile=escher-prod'),
       await api('/api/resources'),
       await api('/api/charts'),
+      await api('/api/profile-warnings'),
     ];
     const texts = await Promise.all(answers.map((response) => response.text()));
-    expect(answers.map((response) => response.status)).toEqual(Array(9).fill(200));
+    expect(answers.map((response) => response.status)).toEqual(Array(10).fill(200));
     expect(JSON.parse(texts[1]!)).toEqual([
       expect.objectContaining({ name: 'escher-prod', credentialKind: 'static-keys' }),
     ]);

@@ -1,7 +1,7 @@
 import { getJson, postJson } from '../api.ts';
 import { clear, formatTime, h, statusClass } from '../dom.ts';
 import { warningLine } from '../../src/render/warning-line.ts';
-import type { DiscoverResult, ProfileView, TestAccessAnswer } from '../types.ts';
+import type { DiscoverResult, ProfileView, ProfileWarning, TestAccessAnswer } from '../types.ts';
 
 const CREDENTIAL_WORDS: Record<string, string> = {
   'static-keys': 'static keys',
@@ -63,6 +63,8 @@ export async function renderProfiles(root: HTMLElement): Promise<void> {
   );
   const paths = await getJson<{ config: string; credentials: string }>('/api/profile-files');
   files.textContent = `Profiles come from your AWS CLI files: ${paths.config} and ${paths.credentials}. `;
+  const current = await getJson<ProfileWarning[]>('/api/profile-warnings');
+  clear(warnings, ...current.map((warning) => h('li', {}, warningLine(warning))));
   await reload();
 }
 
