@@ -17,6 +17,11 @@ export interface ReadOperation {
   readonly verticals: readonly Vertical[];
   /** What the call needs before it can be sent: nothing, or one resource found by a list. */
   readonly input: 'none' | 'bucket' | 'trail' | 'detector';
+  /**
+   * The resource types its answer enumerates. When the call fails, what it listed before is
+   * kept, not reported removed; and the calls whose input it supplies cannot be tried.
+   */
+  readonly lists?: readonly string[];
   /** Why Escher makes the call, in the words `escher policy --explain` prints. */
   readonly purpose: string;
   /**
@@ -57,6 +62,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'ec2',
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
+    lists: ['ec2:instance'],
     purpose: 'list instances with their type, state and tags in every enabled region',
     answerHolds: 'Reservations',
   },
@@ -67,6 +73,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 's3',
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
+    lists: ['s3:bucket'],
     purpose: 'list the account’s buckets once',
     answerHolds: 'Buckets',
   },
@@ -122,6 +129,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 's3',
     verticals: ['security'],
     input: 'none',
+    lists: ['s3:account-public-access-block'],
     purpose: 'read the account’s Block Public Access settings, which override each bucket’s',
     answerHolds: 'PublicAccessBlockConfiguration',
   },
@@ -132,6 +140,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'iam',
     verticals: ['inventory', 'iam', 'security'],
     input: 'none',
+    lists: ['iam:user'],
     purpose: 'list IAM users',
     answerHolds: 'Users',
   },
@@ -142,6 +151,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'iam',
     verticals: ['inventory', 'iam', 'security'],
     input: 'none',
+    lists: ['iam:role'],
     purpose: 'list IAM roles',
     answerHolds: 'Roles',
   },
@@ -152,6 +162,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'iam',
     verticals: ['iam', 'security'],
     input: 'none',
+    lists: ['iam:root'],
     purpose: 'ask AWS to build the credential report (changes no resource)',
   },
   {
@@ -161,6 +172,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'iam',
     verticals: ['iam', 'security'],
     input: 'none',
+    lists: ['iam:root'],
     purpose: 'read each user’s MFA, password and access-key ages',
   },
   {
@@ -170,6 +182,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'rds',
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
+    lists: ['rds:db-instance'],
     purpose: 'list database instances with their class, engine and tags',
     answerHolds: 'DBInstances',
   },
@@ -180,6 +193,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'lambda',
     verticals: ['inventory', 'finops', 'operations'],
     input: 'none',
+    lists: ['lambda:function'],
     purpose: 'list functions with their runtime and memory',
     answerHolds: 'Functions',
   },
@@ -200,6 +214,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'cloudtrail',
     verticals: ['security', 'operations'],
     input: 'none',
+    lists: ['cloudtrail:trail'],
     purpose: 'list trails, counting a multi-region trail once',
     answerHolds: 'trailList',
   },
@@ -219,6 +234,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'cloudwatch',
     verticals: ['operations'],
     input: 'none',
+    lists: ['cloudwatch:alarm'],
     purpose: 'list metric and composite alarms',
     answerHolds: 'MetricAlarms',
   },
@@ -229,6 +245,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'logs',
     verticals: ['operations', 'finops'],
     input: 'none',
+    lists: ['logs:log-group'],
     purpose: 'list log groups with their retention and stored bytes',
     answerHolds: 'logGroups',
   },
@@ -249,6 +266,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'organizations',
     verticals: ['inventory', 'finops', 'security'],
     input: 'none',
+    lists: ['organizations:account'],
     purpose: 'list the organization’s accounts (management account only)',
     answerHolds: 'Accounts',
   },
@@ -259,6 +277,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'config',
     verticals: ['security'],
     input: 'none',
+    lists: ['config:rule'],
     purpose: 'list AWS Config rules',
     answerHolds: 'ConfigRules',
   },
@@ -269,6 +288,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'securityhub',
     verticals: ['security'],
     input: 'none',
+    lists: ['securityhub:finding'],
     purpose: 'count Security Hub findings, and learn where it is not enabled',
     answerHolds: 'Findings',
   },
@@ -279,6 +299,7 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
     domain: 'guardduty',
     verticals: ['security'],
     input: 'none',
+    lists: ['guardduty:detector'],
     purpose: 'find the GuardDuty detector of each region',
     answerHolds: 'DetectorIds',
   },

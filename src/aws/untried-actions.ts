@@ -1,15 +1,13 @@
 import { READ_OPERATIONS } from './operations.ts';
 
-/** The list call whose answer gives the calls of each input kind something to read. */
-const SUPPLIED_BY = {
-  bucket: { service: 's3', operation: 'ListBuckets' },
-  trail: { service: 'cloudtrail', operation: 'DescribeTrails' },
-  detector: { service: 'guardduty', operation: 'ListDetectors' },
+/** The resource type each kind of input is: the list that enumerates it supplies the input. */
+const INPUT_TYPE = {
+  bucket: 's3:bucket',
+  trail: 'cloudtrail:trail',
+  detector: 'guardduty:detector',
 } as const;
 
 interface DeniedCall {
-  readonly domain: string;
-  readonly operation: string;
   readonly action: string;
   readonly kind: string;
 }
@@ -27,18 +25,17 @@ export function actionsToAdd(failures: readonly DeniedCall[]): string[] {
  * next scan. Test Access tries every action, so it names these from the start.
  */
 export function untriedActions(failures: readonly DeniedCall[]): string[] {
-  const denied = failures.filter((f) => f.kind === 'missing-permission');
-  const named = new Set(denied.map((f) => f.action));
+  const denied = new Set(
+    failures.filter((f) => f.kind === 'missing-permission').map((f) => f.action),
+  );
   const untried = new Set<string>();
   for (const operation of READ_OPERATIONS) {
-    if (operation.input === 'none') continue;
-    const source = SUPPLIED_BY[operation.input];
-    const sourceDenied = denied.some(
-      (f) => f.domain === operation.domain && f.operation === source.operation,
+    if (operation.input === 'none' || denied.has(operation.action)) continue;
+    const type = INPUT_TYPE[operation.input];
+    const supplierDenied = READ_OPERATIONS.some(
+      (supplier) => supplier.lists?.includes(type) === true && denied.has(supplier.action),
     );
-    if (sourceDenied && source.service === operation.service && !named.has(operation.action)) {
-      untried.add(operation.action);
-    }
+    if (supplierDenied) untried.add(operation.action);
   }
   return [...untried].sort();
 }

@@ -12,8 +12,6 @@ import {
 } from './profile-model.ts';
 import { shownValue, withoutUrlSecrets } from '../core/secret-text.ts';
 import { isSecretSetting, looksLikePastedCredential } from './secrets.ts';
-
-const PASTED_NAME = '(a line that looks like a pasted key or token)';
 import { checkServiceKeys } from './service-keys.ts';
 import { checkValues, invalidValue, isValidEndpointUrl, visible } from './value-checks.ts';
 import { readSsoTokenState } from './sso-token.ts';
@@ -24,6 +22,8 @@ import type {
   ProfileSetting,
   ProfileWarning,
 } from './types.ts';
+
+const PASTED_NAME = '(a line that looks like a pasted key or token)';
 
 /**
  * Every profile the shared files define, with where each setting came from and every warning,
@@ -93,6 +93,10 @@ function discovered(set: ProfileFileSet, profile: MergedSection): DiscoveredProf
   };
 }
 
+function cacheWords(state: { file: string; unreadable?: true }): string {
+  return state.unreadable ? `an unreadable SSO cache file (${state.file})` : 'no cached SSO login';
+}
+
 /** Field case C12, seen early: an SSO profile whose cached login has run out. */
 async function ssoLoginWarnings(set: ProfileFileSet, homeDir: string): Promise<ProfileWarning[]> {
   const warnings: ProfileWarning[] = [];
@@ -111,7 +115,7 @@ async function ssoLoginWarnings(set: ProfileFileSet, homeDir: string): Promise<P
       code: 'sso-login-required',
       message:
         state.state === 'missing'
-          ? `profile ${profile.name} has ${state.unreadable ? `an unreadable SSO cache file (${state.file})` : 'no cached SSO login'}: run aws sso login --profile ` +
+          ? `profile ${profile.name} has ${cacheWords(state)}: run aws sso login --profile ` +
             profile.name
           : `the SSO login of profile ${profile.name} expired at ${state.expiresAt}: run aws ` +
             `sso login ${profileOption(profile.name)}`,

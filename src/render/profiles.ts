@@ -57,7 +57,8 @@ export function renderProfile(profile: ProfileDetailView): string {
       'Endpoints by service:',
       ...byService.map(([service, url]) => {
         const meant = meantKey(service);
-        return `  ${service} = ${url}${meant ? ` (ignored: not a key the SDKs read; write ${meant})` : ''}`;
+        const ignored = meant ? ` (ignored: not a key the SDKs read; write ${meant})` : '';
+        return `  ${service} = ${url}${ignored}`;
       }),
     );
   }

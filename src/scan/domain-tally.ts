@@ -85,6 +85,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function byKey([a]: [string, unknown], [b]: [string, unknown]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function gapText(gaps: readonly Gap[]): string {
   const byReason = new Map<string, string[]>();
   for (const gap of gaps) {
@@ -96,7 +100,7 @@ function gapText(gaps: readonly Gap[]): string {
   // readable: iam:GenerateCredentialReport denied, iam:GetCredentialReport denied`.
   const bySubjects = new Map<string, string[]>();
   // Sorted: the calls finish in any order, and the same failures must read the same each scan.
-  const reasonsInOrder = [...byReason].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const reasonsInOrder = [...byReason].sort(byKey);
   for (const [what, subjects] of reasonsInOrder) {
     const key = what === '' ? subjects.join('; ') : listSome(subjects);
     const reasons = bySubjects.get(key) ?? [];
@@ -105,7 +109,7 @@ function gapText(gaps: readonly Gap[]): string {
   }
   // A gap without a reason is a whole phrase already, e.g. `credential report not ready`.
   return [...bySubjects]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byKey)
     .map(([subjects, reasons]) => {
       const stated = reasons.filter((what) => what !== '');
       return stated.length === 0 ? subjects : `${subjects} not readable: ${stated.join(', ')}`;

@@ -1,4 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { READ_OPERATIONS } from '../aws/operations.ts';
+import { DOMAINS, domainInfo } from '../core/domains.ts';
+
+/** A row already in the version keeps its own values and gains the observers of the new one. */
+const ADD_OBSERVERS = `ON CONFLICT (version_id, account, type, resource_id) DO UPDATE SET observed_by = (
+       SELECT json_group_array(value) FROM (
+         SELECT value FROM json_each(resources.observed_by)
+         UNION SELECT value FROM json_each(excluded.observed_by) ORDER BY value))`;
 
 /**
  * Copies into version `to` what the given profiles observed in version `from`: resources
@@ -26,10 +34,7 @@ export function carryOver(
      FROM resources r
      WHERE r.version_id = ? AND EXISTS (SELECT 1 FROM json_each(r.observed_by) o
        WHERE o.value IN (SELECT value FROM json_each(?)))
-     ON CONFLICT (version_id, account, type, resource_id) DO UPDATE SET observed_by = (
-       SELECT json_group_array(value) FROM (
-         SELECT value FROM json_each(resources.observed_by)
-         UNION SELECT value FROM json_each(excluded.observed_by) ORDER BY value))`,
+     ${ADD_OBSERVERS}`,
   ).run(to, names, from, names);
   // A profile whose scan failed authentication keeps its resources but not its old coverage.
   if (!parts.coverage) return;
@@ -84,51 +89,26 @@ export function dropWhatScansNoLongerSee(db: DatabaseSync, to: number): void {
   ).run(to);
 }
 
-const REGIONAL_TYPES = [
-  'ec2:instance',
-  'rds:db-instance',
-  'lambda:function',
-  'cloudtrail:trail',
-  'cloudwatch:alarm',
-  'logs:log-group',
-  'config:rule',
-  'securityhub:finding',
-  'guardduty:detector',
-];
-
 /**
- * The resource types each list call names, by IAM action, and whether its failure leaves
- * every region unread (a list made once for the account) or only the region it failed in.
- * Without the regions list, no region but the profile's own is scanned.
+ * What each list call's failure leaves unread, from the table of read operations: the types it
+ * lists, in every region when its domain is read once per account, else in the region it
+ * failed in. Without the regions list, no region but the profile's own is scanned, so every
+ * regional domain is unread elsewhere.
  */
-const LISTED_BY: Readonly<Record<string, { types: readonly string[]; everyRegion: boolean }>> = {
-  'ec2:DescribeRegions': { types: REGIONAL_TYPES, everyRegion: true },
-  'ec2:DescribeInstances': { types: ['ec2:instance'], everyRegion: false },
-  's3:ListAllMyBuckets': { types: ['s3:bucket'], everyRegion: true },
-  's3:GetAccountPublicAccessBlock': {
-    types: ['s3:account-public-access-block'],
-    everyRegion: true,
-  },
-  'iam:ListUsers': { types: ['iam:user'], everyRegion: true },
-  'iam:ListRoles': { types: ['iam:role'], everyRegion: true },
-  'iam:GenerateCredentialReport': { types: ['iam:root'], everyRegion: true },
-  'iam:GetCredentialReport': { types: ['iam:root'], everyRegion: true },
-  'rds:DescribeDBInstances': { types: ['rds:db-instance'], everyRegion: false },
-  'lambda:ListFunctions': { types: ['lambda:function'], everyRegion: false },
-  'cloudtrail:DescribeTrails': { types: ['cloudtrail:trail'], everyRegion: false },
-  'cloudwatch:DescribeAlarms': { types: ['cloudwatch:alarm'], everyRegion: false },
-  'logs:DescribeLogGroups': { types: ['logs:log-group'], everyRegion: false },
-  'organizations:ListAccounts': { types: ['organizations:account'], everyRegion: true },
-  'config:DescribeConfigRules': { types: ['config:rule'], everyRegion: false },
-  'securityhub:GetFindings': { types: ['securityhub:finding'], everyRegion: false },
-  'guardduty:ListDetectors': { types: ['guardduty:detector'], everyRegion: false },
-};
-
-const LISTED_ROWS = JSON.stringify(
-  Object.entries(LISTED_BY).flatMap(([action, { types, everyRegion }]) =>
-    types.map((type) => ({ action, type, every: everyRegion ? 1 : 0 })),
+const UNREAD_WHEN_FAILED = JSON.stringify([
+  ...READ_OPERATIONS.flatMap((operation) =>
+    (operation.lists ?? []).map((type) => ({
+      action: operation.action,
+      type,
+      every: operation.domain !== 'account' && domainInfo(operation.domain).scope !== 'regional',
+    })),
   ),
-);
+  ...DOMAINS.filter((domain) => domain.scope === 'regional').map((domain) => ({
+    action: 'ec2:DescribeRegions',
+    domain: domain.id,
+    every: true,
+  })),
+]);
 
 /**
  * Keeps in version `to` what `profile` saw in version `from` where its scan now could not
@@ -157,11 +137,9 @@ export function keepWhatCouldNotBeListed(
          WHERE f.version_id = ?1 AND f.profile = ?2
            AND f.kind NOT IN ('region-not-enabled', 'service-not-enabled')
            AND json_extract(l.value, '$.action') = f.action
-           AND json_extract(l.value, '$.type') = r.type
-           AND (json_extract(l.value, '$.every') = 1 OR f.region = r.region))
-     ON CONFLICT (version_id, account, type, resource_id) DO UPDATE SET observed_by = (
-       SELECT json_group_array(value) FROM (
-         SELECT value FROM json_each(resources.observed_by)
-         UNION SELECT value FROM json_each(excluded.observed_by) ORDER BY value))`,
-  ).run(to, profile, from, LISTED_ROWS);
+           AND (json_extract(l.value, '$.type') = r.type
+             OR json_extract(l.value, '$.domain') = r.domain)
+           AND (json_extract(l.value, '$.every') OR f.region = r.region))
+     ${ADD_OBSERVERS}`,
+  ).run(to, profile, from, UNREAD_WHEN_FAILED);
 }

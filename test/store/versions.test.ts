@@ -266,6 +266,30 @@ describe('EstateView versions', () => {
     expect(version.changes).toEqual({ added: 0, removed: 1, modified: 0 });
   });
 
+  it('keeps every regional domain elsewhere when the regions list itself was denied', () => {
+    const first = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    first.resource('prod', instance('i-9', { region: 'eu-west-1' }));
+    first.profileDone('prod', { accountId: '123456789012' });
+    first.commit();
+
+    // Without the list only the profile's own region is read, and it has nothing.
+    const second = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
+    second.failure(
+      'prod',
+      deniedCall({
+        domain: 'ec2',
+        region: 'us-east-1',
+        operation: 'DescribeRegions',
+        action: 'ec2:DescribeRegions',
+      }),
+    );
+    second.profileDone('prod', { accountId: '123456789012' });
+    const version = second.commit();
+    const rows = queryResources(store, version.id, {}, { offset: 0, limit: 10 });
+    expect(rows.map((row) => [row.id, row.region])).toEqual([['i-9', 'eu-west-1']]);
+    expect(version.changes).toEqual({ added: 0, removed: 0, modified: 0 });
+  });
+
   it('keeps nothing for a service that answered it is switched off: that is an answer', () => {
     const first = PendingVersion.open(store, { scanned: ['prod'], carried: [] });
     first.resource('prod', instance('i-1'));
